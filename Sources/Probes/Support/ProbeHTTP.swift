@@ -1,0 +1,64 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+/// A fully read answer from the target.
+public struct ProbeResponse: Sendable {
+    /// HTTP status code.
+    public var status: Int
+    /// Response headers.
+    public var headers: HTTPHeaders
+    /// The body, read up to ``ProbeContext/maxBodyBytes``.
+    public var body: ByteBuffer
+
+    /// The body as UTF-8 text.
+    public var text: String { String(buffer: body) }
+}
+
+extension ProbeContext {
+    /// Largest body a probe reads; a larger answer is a `bad_body` failure, not a memory blow-up.
+    public static let maxBodyBytes = 8 * 1024 * 1024
+
+    /// Sends one request to the backend at `path` (which may carry a query) and reads the whole answer.
+    public func send(
+        _ method: HTTPMethod,
+        _ path: String,
+        headers: [(String, String)] = [],
+        body: ByteBuffer? = nil,
+        baseURL: String? = nil
+    ) async throws -> ProbeResponse {
+        var request = HTTPClientRequest(url: (baseURL ?? target.backendURL) + path)
+        request.method = method
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if let body { request.body = .bytes(body) }
+        let response = try await http.execute(request, timeout: .nanoseconds(Int64(timeout.nanoseconds)))
+        let bytes = try await response.body.collect(upTo: Self.maxBodyBytes)
+        return ProbeResponse(status: Int(response.status.code), headers: response.headers, body: bytes)
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds, saturating.
+    public var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? .max : scaled + attoseconds / 1_000_000_000
+    }
+
+    /// The duration in seconds as a floating-point number.
+    public var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}
+
+/// Runs `attempt` and turns any error from the wire into a failed outcome, so probes stay short.
+public func probeAttempt(_ attempt: () async throws -> ProbeOutcome) async throws -> ProbeOutcome {
+    do {
+        return try await attempt()
+    } catch is CancellationError {
+        throw CancellationError()
+    } catch {
+        return .fail(ErrorClass.classify(error), "request failed: \(String(describing: error))")
+    }
+}
