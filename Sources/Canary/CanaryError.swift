@@ -1,0 +1,62 @@
+/// A failure a person can act on: what went wrong and what to try next.
+public struct CanaryError: Error, Sendable, CustomStringConvertible {
+    /// Stable kind of failure, safe to store or count; carries no values.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Base: String, Hashable, Sendable {
+            case planUnreadable, noTarget, runNotFound, storeFailed, faultPlanInvalid, usage
+        }
+        private let base: Base
+        public var description: String { base.rawValue }
+
+        /// The plan file could not be read.
+        public static let planUnreadable = Code(base: .planUnreadable)
+        /// No target URL was given.
+        public static let noTarget = Code(base: .noTarget)
+        /// A run id is not in the database.
+        public static let runNotFound = Code(base: .runNotFound)
+        /// The database could not be opened or written.
+        public static let storeFailed = Code(base: .storeFailed)
+        /// A fault plan is not valid.
+        public static let faultPlanInvalid = Code(base: .faultPlanInvalid)
+        /// The command line is not valid.
+        public static let usage = Code(base: .usage)
+    }
+
+    /// What kind of failure.
+    public let code: Code
+    /// What went wrong, as a sentence without secrets or payloads.
+    public let message: String
+    /// What to try next.
+    public let hint: String?
+
+    public var description: String { hint.map { "\(message)\n  hint: \($0)" } ?? message }
+
+    static func planUnreadable(_ path: String) -> Self {
+        .init(
+            code: .planUnreadable, message: "Cannot read the plan file \(path).",
+            hint: "Check the path; scenarios/pilot.yaml is the default plan.")
+    }
+
+    static func noTarget() -> Self {
+        .init(
+            code: .noTarget, message: "No target to probe.",
+            hint: "Pass --target URL, set BACKEND_URL, set target.backend_url in the plan, or use --fake.")
+    }
+
+    static func runNotFound(_ id: String, database: String) -> Self {
+        .init(
+            code: .runNotFound, message: "There is no run \(id) in \(database).",
+            hint: "`canary list --db \(database)` shows the runs it holds.")
+    }
+
+    static func storeFailed(_ path: String, _ error: any Error) -> Self {
+        .init(
+            code: .storeFailed, message: "Cannot use the database \(path): \(error).",
+            hint: "Check that its folder exists and is writable, or pass another --db.")
+    }
+
+    /// A command-line usage problem.
+    public static func usage(_ message: String, hint: String? = nil) -> Self {
+        .init(code: .usage, message: message, hint: hint)
+    }
+}

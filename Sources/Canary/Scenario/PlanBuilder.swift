@@ -1,0 +1,237 @@
+import Probes
+import Yams
+
+/// Turns a YAML tree into a ``Plan``, recording every problem in its reader.
+struct PlanBuilder {
+    var reader: NodeReader
+
+    mutating func build(_ root: Node, source: String, file: String) -> Plan? {
+        guard let top = reader.mapping(root, "the plan", allowed: PlanLoader.topKeys) else { return nil }
+        let name = reader.string(top, "name", in: "the plan", requiredAt: root) ?? ""
+        let target = top["target"].map { buildTarget($0) } ?? defaultTarget()
+        let defaultTimeout = reader.duration(top["probe_timeout"], "probe_timeout", in: "the plan") ?? .seconds(10)
+        var stopOnCritical = true
+        if let node = top["stop_on_critical"] {
+            if let flag = node.bool { stopOnCritical = flag } else { reader.problem(at: node, "stop_on_critical must be true or false") }
+        }
+        var phases: [PhaseSpec] = []
+        if let node = top["phases"] {
+            phases = (reader.sequence(node, "phases") ?? []).compactMap { buildPhase($0, target: target) }
+        } else {
+            reader.problem(at: root, "the plan has no phases", hint: "add a `phases:` list with from/until offsets")
+        }
+        checkPhaseOrder(phases, node: top["phases"])
+        let watch = top["watch"].map { node in
+            (reader.sequence(node, "watch") ?? []).compactMap { buildProbe($0, in: "watch", target: target) }
+        } ?? []
+        let probeIDs = Set((phases.flatMap(\.probes) + watch).map(\.id))
+        let alerts = top["alerts"].map { node in
+            (reader.sequence(node, "alerts") ?? []).compactMap { buildAlert($0, probeIDs: probeIDs) }
+        } ?? []
+        let gates = top["gates"].map { node in
+            (reader.sequence(node, "gates") ?? []).compactMap { buildGate($0, probeIDs: probeIDs) }
+        } ?? []
+        let rollback = top["rollback"].map { node in
+            (reader.sequence(node, "rollback") ?? []).compactMap { buildHook($0) }
+        } ?? []
+        return Plan(
+            name: name, sourcePath: file, source: source, target: target, phases: phases, watch: watch,
+            alerts: alerts, gates: gates, rollback: rollback, stopOnCritical: stopOnCritical,
+            defaultTimeout: defaultTimeout)
+    }
+
+    private func defaultTarget() -> TargetSpec {
+        TargetSpec(
+            backendURL: .environment("BACKEND_URL"), frontendURL: .environment("FRONTEND_URL"),
+            workspaceID: .environment("WORKSPACE_ID"), providers: PlanLoader.knownProviders,
+            paths: ProbeTarget.Paths(), healthyWords: ["healthy", "ok", "connected"], secretNames: [])
+    }
+
+    private mutating func buildTarget(_ node: Node) -> TargetSpec {
+        var target = defaultTarget()
+        guard let map = reader.mapping(node, "target", allowed: PlanLoader.targetKeys) else { return target }
+        if let text = reader.string(map, "backend_url", in: "target") { target.backendURL = ValueSource(text) }
+        if let text = reader.string(map, "frontend_url", in: "target") { target.frontendURL = ValueSource(text) }
+        if let text = reader.string(map, "workspace_id", in: "target") { target.workspaceID = ValueSource(text) }
+        if let providers = reader.strings(map["providers"], "providers", in: "target") {
+            for provider in providers where !PlanLoader.knownProviders.contains(provider) {
+                reader.problem(
+                    at: map["providers"], "unknown provider \"\(provider)\"",
+                    hint: "use \(PlanLoader.knownProviders.joined(separator: ", "))")
+            }
+            target.providers = providers
+        }
+        if let words = reader.strings(map["healthy"], "healthy", in: "target") {
+            target.healthyWords = Set(words.map { $0.lowercased() })
+        }
+        if let secrets = reader.strings(map["secrets"], "secrets", in: "target") { target.secretNames = secrets }
+        if let pathsNode = map["paths"], let paths = reader.mapping(pathsNode, "target.paths", allowed: PlanLoader.pathKeys) {
+            for (key, keyPath) in [
+                ("health", \ProbeTarget.Paths.health), ("crm_health", \.crmHealth), ("metrics", \.metrics),
+                ("webhooks", \.webhooks),
+            ] {
+                guard let value = reader.string(paths, key, in: "target.paths") else { continue }
+                if value.hasPrefix("/") {
+                    target.paths[keyPath: keyPath] = value
+                } else {
+                    reader.problem(at: paths[key], "path \"\(value)\" must start with /")
+                }
+            }
+        }
+        return target
+    }
+
+    private mutating func buildPhase(_ node: Node, target: TargetSpec) -> PhaseSpec? {
+        guard let map = reader.mapping(node, "a phase", allowed: PlanLoader.phaseKeys) else { return nil }
+        let name = reader.string(map, "name", in: "a phase", requiredAt: node) ?? "?"
+        let what = "phase \"\(name)\""
+        let start = reader.duration(map["from"], "from", in: what)
+        let end = reader.duration(map["until"], "until", in: what)
+        if map["from"] == nil { reader.problem(at: node, "\(what) is missing \"from\"", hint: "e.g. from: 15m") }
+        if map["until"] == nil { reader.problem(at: node, "\(what) is missing \"until\"", hint: "e.g. until: 45m") }
+        if let start, let end, end <= start {
+            reader.problem(at: map["until"], "\(what) ends before it starts", hint: "until must be later than from")
+        }
+        let probes = map["probes"].map { probesNode in
+            (reader.sequence(probesNode, "probes of \(what)") ?? []).compactMap {
+                buildProbe($0, in: what, target: target)
+            }
+        } ?? []
+        guard let start, let end else { return nil }
+        return PhaseSpec(name: name, start: start, end: end, probes: probes)
+    }
+
+    private mutating func checkPhaseOrder(_ phases: [PhaseSpec], node: Node?) {
+        for (earlier, later) in zip(phases, phases.dropFirst()) where later.start < earlier.end {
+            reader.problem(
+                at: node, "phase \"\(later.name)\" starts before phase \"\(earlier.name)\" ends",
+                hint: "list phases in time order without overlap")
+        }
+    }
+
+    private mutating func buildProbe(_ node: Node, in what: String, target: TargetSpec) -> ProbeSpec? {
+        guard let map = reader.mapping(node, "a probe entry of \(what)", allowed: PlanLoader.probeKeys) else {
+            return nil
+        }
+        guard let id = reader.string(map, "probe", in: "a probe entry of \(what)", requiredAt: node) else {
+            return nil
+        }
+        guard let kind = ProbeCatalog.kinds[id] else {
+            let guess = NodeReader.closest(to: id, in: ProbeCatalog.ids).map { "did you mean \"\($0)\"? " } ?? ""
+            reader.problem(
+                at: map["probe"], "unknown probe \"\(id)\"",
+                hint: "\(guess)known probes: \(ProbeCatalog.ids.joined(separator: ", "))")
+            return nil
+        }
+        var cadence = Cadence.once
+        if let cadenceNode = map["cadence"] {
+            if let text = cadenceNode.string, let parsed = Cadence.parse(text) {
+                cadence = parsed
+            } else {
+                reader.problem(
+                    at: cadenceNode, "cadence \"\(cadenceNode.string ?? "")\" of probe \(id) is not valid",
+                    hint: "write an interval (30s), a rate (6/m) or once")
+            }
+        } else {
+            reader.problem(at: node, "probe \(id) in \(what) has no cadence", hint: "add cadence: 30s, 6/m or once")
+        }
+        let timeout = reader.duration(map["timeout"], "timeout", in: "probe \(id)")
+        var providers = kind.perProvider ? target.providers : []
+        if let listed = reader.strings(map["providers"], "providers", in: "probe \(id)") {
+            if !kind.perProvider {
+                reader.problem(at: map["providers"], "probe \(id) is not per provider", hint: "remove `providers:`")
+            }
+            for provider in listed where !target.providers.contains(provider) {
+                reader.problem(
+                    at: map["providers"], "provider \"\(provider)\" is not in target.providers",
+                    hint: "add it to target.providers or remove it here")
+            }
+            providers = listed
+        }
+        return ProbeSpec(id: id, cadence: cadence, timeout: timeout, providers: providers)
+    }
+
+    private mutating func buildAlert(_ node: Node, probeIDs: Set<String>) -> AlertRule? {
+        guard let map = reader.mapping(node, "an alert rule", allowed: PlanLoader.alertKeys) else { return nil }
+        let name = reader.string(map, "name", in: "an alert rule", requiredAt: node) ?? "?"
+        var level: AlertRule.Level?
+        if let text = reader.string(map, "level", in: "alert \"\(name)\"", requiredAt: node) {
+            level = AlertRule.Level(rawValue: text)
+            if level == nil {
+                reader.problem(at: map["level"], "alert level \"\(text)\" is not valid", hint: "use warning or critical")
+            }
+        }
+        let condition = buildCondition(map["when"], key: "when", owner: node, what: "alert \"\(name)\"", probeIDs: probeIDs)
+        guard let level, let condition else { return nil }
+        return AlertRule(name: name, level: level, condition: condition)
+    }
+
+    private mutating func buildGate(_ node: Node, probeIDs: Set<String>) -> Gate? {
+        guard let map = reader.mapping(node, "a gate", allowed: PlanLoader.gateKeys) else { return nil }
+        let name = reader.string(map, "name", in: "a gate", requiredAt: node) ?? "?"
+        var minSamples = 1
+        if let samplesNode = map["min_samples"] {
+            if let value = samplesNode.int, value >= 1 {
+                minSamples = value
+            } else {
+                reader.problem(at: samplesNode, "min_samples of gate \"\(name)\" must be a whole number ≥ 1")
+            }
+        }
+        let condition = buildCondition(map["require"], key: "require", owner: node, what: "gate \"\(name)\"", probeIDs: probeIDs)
+        return condition.map { Gate(name: name, condition: $0, minSamples: minSamples) }
+    }
+
+    private mutating func buildCondition(
+        _ node: Node?, key: String, owner: Node, what: String, probeIDs: Set<String>
+    ) -> Condition? {
+        guard let node else {
+            reader.problem(at: owner, "\(what) is missing \"\(key)\"", hint: "e.g. \(key): increase(crm_sync_errors_total[5m]) > 0")
+            return nil
+        }
+        guard let text = node.string else {
+            reader.problem(at: node, "\"\(key)\" of \(what) must be text")
+            return nil
+        }
+        do {
+            let condition = try ConditionParser.parse(text)
+            checkProbeReference(condition.query, node: node, what: what, probeIDs: probeIDs)
+            return condition
+        } catch {
+            reader.problem(at: node, offset: error.offset, "\(what): \(error.message)", hint: error.hint)
+            return nil
+        }
+    }
+
+    private mutating func checkProbeReference(_ query: Query, node: Node, what: String, probeIDs: Set<String>) {
+        let selector: Selector
+        switch query {
+        case .probeFailures(let probe, _), .probeSuccessRatio(let probe, _), .probeQuantile(_, let probe, _):
+            selector = probe
+        default: return
+        }
+        if !probeIDs.contains(where: selector.matchesName) {
+            reader.problem(
+                at: node, "\(what) refers to probe \"\(selector.name)\", which the plan never runs",
+                hint: "plan probes: \(probeIDs.sorted().joined(separator: ", "))")
+        }
+    }
+
+    private mutating func buildHook(_ node: Node) -> RollbackHook? {
+        guard let map = reader.mapping(node, "a rollback step", allowed: PlanLoader.hookKeys) else { return nil }
+        let name = reader.string(map, "name", in: "a rollback step", requiredAt: node) ?? "?"
+        let timeout = reader.duration(map["timeout"], "timeout", in: "rollback step \"\(name)\"") ?? .seconds(60)
+        if let command = reader.string(map, "run", in: "rollback step \"\(name)\"") {
+            return RollbackHook(name: name, action: .command(command), timeout: timeout)
+        }
+        if let call = reader.string(map, "http", in: "rollback step \"\(name)\"") {
+            let parts = call.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2, ["GET", "POST", "PUT", "PATCH", "DELETE"].contains(parts[0]), parts[1].hasPrefix("/") else {
+                reader.problem(at: map["http"], "http step \"\(call)\" is not METHOD /path", hint: "e.g. POST /crm/admin/pause-sync?provider=hubspot&pause=true")
+                return nil
+            }
+            return RollbackHook(name: name, action: .http(method: parts[0], path: parts[1]), timeout: timeout)
+        }
+        reader.problem(at: node, "rollback step \"\(name)\" has neither run: nor http:", hint: "add run: COMMAND or http: METHOD /path")
+        return nil
+    }
+}
