@@ -1,0 +1,92 @@
+import Foundation
+
+/// Turns what a run recorded into a decision. Pure: the same records always give the same decision,
+/// so a report rebuilt from the database agrees with the run.
+///
+/// - `rollback`: a critical alert fired, or a probe proved the release broken.
+/// - `fix-and-retest`: otherwise, if the run did not complete, a warning fired, a gate missed,
+///   a gate had no data, or no probe ran at all.
+/// - `go`: none of the above.
+///
+/// ```swift
+/// let outcome = DecisionEngine.decide(DecisionInput(end: .completed, alerts: [], gates: verdicts, findings: [], attempts: 120))
+/// ```
+public enum DecisionEngine {
+    /// Decides.
+    public static func decide(_ input: DecisionInput) -> DecisionOutcome {
+        var rollback: [String] = []
+        var retest: [String] = []
+        for event in input.alerts where event.state == .fired {
+            let line = "\(event.level.rawValue) alert \"\(event.rule)\" fired at \(ClockText.format(event.at, speed: input.speed)): "
+                + "\(event.condition) (observed \(event.value.map(ThresholdText.format) ?? "n/a"))"
+            if event.level == .critical { rollback.append(line) } else { retest.append(line) }
+        }
+        for finding in input.findings {
+            rollback.append("probe \(finding.probe) proved the release broken: \(finding.detail)")
+        }
+        switch input.end {
+        case .completed, .stoppedOnCritical: break
+        case .interrupted: retest.insert("the run was interrupted before the timeline ended, so the evidence is incomplete", at: 0)
+        case .unfinished: retest.insert("the run never recorded its end, so the evidence is incomplete", at: 0)
+        }
+        if input.attempts == 0 {
+            retest.append("no probe attempt finished: there is no evidence at all")
+        }
+        for gate in input.gates {
+            switch gate.verdict {
+            case .pass: break
+            case .fail:
+                retest.append(
+                    "gate \"\(gate.gate)\" missed: observed \(gate.observed.map(ThresholdText.format) ?? "n/a"), needs \(gate.threshold) over \(gate.window)")
+            case .noData:
+                retest.append(
+                    "gate \"\(gate.gate)\" has no data: \(gate.samples) of \(gate.minSamples) samples needed over \(gate.window)")
+            }
+        }
+        if !rollback.isEmpty { return DecisionOutcome(decision: .rollback, reasons: rollback + retest) }
+        if !retest.isEmpty { return DecisionOutcome(decision: .fixAndRetest, reasons: retest) }
+        return DecisionOutcome(
+            decision: .go,
+            reasons: ["the full timeline ran, no alert fired and all \(input.gates.count) gates passed"])
+    }
+}
+
+/// What the decision is made from.
+public struct DecisionInput: Sendable {
+    public var end: RunEnd
+    public var speed: Double
+    public var alerts: [AlertEvent]
+    public var gates: [GateVerdict]
+    public var findings: [Finding]
+    /// Finished probe attempts, of any outcome.
+    public var attempts: Int
+
+    public init(end: RunEnd, speed: Double = 1, alerts: [AlertEvent], gates: [GateVerdict], findings: [Finding], attempts: Int) {
+        self.end = end
+        self.speed = speed
+        self.alerts = alerts
+        self.gates = gates
+        self.findings = findings
+        self.attempts = attempts
+    }
+}
+
+/// A probe attempt that proved the release broken.
+public struct Finding: Sendable, Equatable, Codable {
+    public var probe: String
+    public var detail: String
+
+    public init(probe: String, detail: String) {
+        self.probe = probe
+        self.detail = detail
+    }
+}
+
+/// Formats run offsets as plan time (`m:ss` into the plan).
+public enum ClockText {
+    /// Real seconds since the start, shown in plan time: `t+14m05s`.
+    public static func format(_ seconds: Double, speed: Double) -> String {
+        let plan = Int((seconds * speed).rounded())
+        return String(format: "t+%dm%02ds", plan / 60, plan % 60)
+    }
+}
