@@ -1,0 +1,111 @@
+import Foundation
+
+/// `report.md`: the decision first, then the evidence; reads well as a GitHub step summary.
+public enum MarkdownReport {
+    /// Renders the report.
+    public static func render(_ report: RunReport) -> String {
+        var lines: [String] = []
+        let run = report.run
+        lines.append("# Canary \(run.id): \(headline(report.decision))")
+        lines.append("")
+        lines.append("**Decision: `\(report.decision.rawValue)`** (exit code \(report.decision.exitCode))")
+        lines.append("")
+        lines += report.reasons.map { "- \(escape($0))" }
+        lines.append("")
+        lines.append("## Gates")
+        lines.append("")
+        if report.gates.isEmpty {
+            lines.append("The plan has no gates.")
+        } else {
+            lines.append("| gate | verdict | observed | threshold | window | samples |")
+            lines.append("|---|---|---|---|---|---|")
+            for gate in report.gates {
+                lines.append(
+                    "| \(escape(gate.gate)) | \(verdict(gate.verdict)) | \(gate.observed.map(ThresholdText.format) ?? "no data") "
+                        + "| `\(gate.threshold)` | \(gate.window) | \(gate.samples) (min \(gate.minSamples)) |")
+            }
+        }
+        lines.append("")
+        lines.append("## Alerts")
+        lines.append("")
+        if report.alerts.isEmpty {
+            lines.append("No alert fired.")
+        } else {
+            lines.append("| plan time | level | rule | state | observed | condition |")
+            lines.append("|---|---|---|---|---|---|")
+            for event in report.alerts {
+                lines.append(
+                    "| \(ClockText.format(event.at, speed: run.speed)) | \(event.level.rawValue) | \(escape(event.rule)) "
+                        + "| \(event.state.rawValue) | \(event.value.map(ThresholdText.format) ?? "n/a") | `\(escape(event.condition))` |")
+            }
+        }
+        lines.append("")
+        lines.append("## Probes")
+        lines.append("")
+        lines.append("Latency is measured from when each attempt was due, in real time.")
+        lines.append("")
+        lines.append("| probe | provider | attempts | failed | p50 | p95 | p99 | max |")
+        lines.append("|---|---|---:|---:|---:|---:|---:|---:|")
+        for probe in report.probes {
+            lines.append(
+                "| \(probe.probe) | \(probe.provider ?? "–") | \(probe.attempts) | \(probe.failed) | \(latency(probe.p50)) "
+                    + "| \(latency(probe.p95)) | \(latency(probe.p99)) | \(latency(probe.max)) |")
+        }
+        if !report.failures.isEmpty {
+            lines.append("")
+            lines.append("## Failures")
+            for group in report.failures {
+                lines.append("")
+                lines.append("**\(group.errorClass)**: \(group.count)")
+                lines += group.examples.map { "- \(escape($0))" }
+            }
+        }
+        lines.append("")
+        lines.append("## Timeline")
+        lines.append("")
+        for phase in report.phases {
+            lines.append(
+                "- \(DurationText.format(.seconds(phase.fromSeconds)))–\(DurationText.format(.seconds(phase.untilSeconds))): \(phase.name)")
+        }
+        lines.append("")
+        lines.append("## Run")
+        lines.append("")
+        lines.append("| | |")
+        lines.append("|---|---|")
+        lines.append("| plan | \(escape(run.plan)) (`\(escape(run.planPath))`) |")
+        lines.append("| target | \(escape(run.target)) |")
+        lines.append("| speed | \(ThresholdText.format(run.speed))× |")
+        if let faults = run.faults { lines.append("| faults | `\(escape(faults))` |") }
+        lines.append("| started | \(run.startedAt) |")
+        lines.append("| ended | \(run.endedAt ?? "not recorded") (\(run.end.rawValue)) |")
+        if let seconds = run.durationSeconds { lines.append("| wall time | \(String(format: "%.1f", seconds)) s |") }
+        lines.append("| harness | canary \(run.harnessVersion) |")
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+
+    static func headline(_ decision: Decision) -> String {
+        switch decision {
+        case .go: "GO"
+        case .fixAndRetest: "FIX AND RETEST"
+        case .rollback: "ROLLBACK"
+        }
+    }
+
+    static func verdict(_ verdict: GateVerdict.Verdict) -> String {
+        switch verdict {
+        case .pass: "✅ pass"
+        case .fail: "❌ fail"
+        case .noData: "⚠️ no data"
+        }
+    }
+
+    static func latency(_ seconds: Double?) -> String {
+        guard let seconds else { return "–" }
+        return seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

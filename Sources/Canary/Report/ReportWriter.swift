@@ -1,0 +1,36 @@
+import Foundation
+
+/// Writes `reports/<run-id>/report.md` and `report.json` for a run, from the database alone.
+public struct ReportWriter: Sendable {
+    public var store: CanaryStore
+    /// Parent folder of the per-run folders.
+    public var directory: String
+
+    public init(store: CanaryStore, directory: String) {
+        self.store = store
+        self.directory = directory
+    }
+
+    /// Writes every format; returns the run's report folder.
+    @discardableResult
+    public func write(runID: String) async throws -> String {
+        let report = try await ReportBuilder(store: store).build(runID: runID)
+        let folder = URL(fileURLWithPath: directory).appendingPathComponent(runID)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(MarkdownReport.render(report).utf8).write(to: folder.appendingPathComponent("report.md"))
+        try JSONReport.render(report).write(to: folder.appendingPathComponent("report.json"))
+        return folder.path
+    }
+}
+
+/// `report.json`: the ``RunReport`` with sorted keys, pretty-printed.
+public enum JSONReport {
+    /// Encodes the report.
+    public static func render(_ report: RunReport) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "+Inf", negativeInfinity: "-Inf", nan: "NaN")
+        return try encoder.encode(report)
+    }
+}

@@ -1,0 +1,63 @@
+/// Everything a report shows, built from the database alone. Encoded as `report.json`
+/// (schema version ``RunReport/currentSchemaVersion``; fields are only ever added within a version).
+public struct RunReport: Sendable, Codable {
+    /// Version of the JSON layout.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var run: RunInfo
+    public var decision: Decision
+    /// Reasons for the decision, most serious first.
+    public var reasons: [String]
+    public var gates: [GateVerdict]
+    public var phases: [PhaseInfo]
+    public var probes: [ProbeStats]
+    /// Alert transitions in time order; `at` is seconds since the run began.
+    public var alerts: [AlertEvent]
+    public var failures: [FailureGroup]
+    public var findings: [Finding]
+
+    /// Run metadata.
+    public struct RunInfo: Sendable, Codable {
+        public var id: String
+        public var plan: String
+        public var planPath: String
+        public var target: String
+        public var speed: Double
+        public var faults: String?
+        public var harnessVersion: String
+        /// ISO 8601.
+        public var startedAt: String
+        public var endedAt: String?
+        public var end: RunEnd
+        /// Wall-clock seconds the run took.
+        public var durationSeconds: Double?
+    }
+
+    /// One phase of the plan, in plan time.
+    public struct PhaseInfo: Sendable, Codable {
+        public var name: String
+        public var fromSeconds: Double
+        public var untilSeconds: Double
+    }
+
+    /// Latency and outcome counts of one probe instance; latencies in seconds from the due time.
+    public struct ProbeStats: Sendable, Codable {
+        public var probe: String
+        public var provider: String?
+        public var attempts: Int
+        public var passed: Int
+        public var failed: Int
+        public var p50: Double?
+        public var p95: Double?
+        public var p99: Double?
+        public var max: Double?
+    }
+
+    /// Failures of one error class, with a few examples.
+    public struct FailureGroup: Sendable, Codable {
+        public var errorClass: String
+        public var count: Int
+        public var examples: [String]
+    }
+}

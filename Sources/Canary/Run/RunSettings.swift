@@ -1,0 +1,41 @@
+import Logging
+import Probes
+
+/// Everything one run needs besides the plan.
+public struct RunSettings: Sendable {
+    /// How much faster than plan time the run goes (60 runs two hours in two minutes).
+    public var speed: Double
+    /// The deployment under test, resolved from flags, environment and plan.
+    public var target: ProbeTarget
+    /// Secrets for probes, read from the environment.
+    public var secrets: ProbeSecrets
+    /// Fault plan the fakes run with, for the record.
+    public var faults: String?
+    /// Version of the harness, for the record.
+    public var harnessVersion: String
+    /// Where `reports/<run-id>/` folders go.
+    public var reportDirectory: String
+    /// Progress lines for people watching.
+    public var progress: @Sendable (String) -> Void
+    public var logger: Logger
+
+    public init(
+        speed: Double, target: ProbeTarget, secrets: ProbeSecrets = ProbeSecrets(), faults: String? = nil,
+        harnessVersion: String = CanaryVersion.current, reportDirectory: String = "reports",
+        progress: @escaping @Sendable (String) -> Void = { _ in }, logger: Logger
+    ) {
+        self.speed = speed
+        self.target = target
+        self.secrets = secrets
+        self.faults = faults
+        self.harnessVersion = harnessVersion
+        self.reportDirectory = reportDirectory
+        self.progress = progress
+        self.logger = logger
+    }
+}
+
+/// The harness version recorded with each run.
+public enum CanaryVersion {
+    public static let current = "0.1.0"
+}

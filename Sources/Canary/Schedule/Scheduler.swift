@@ -1,0 +1,90 @@
+import Logging
+import Probes
+
+/// Starts every probe attempt when it is due, as an open model.
+///
+/// A slow attempt never delays the next one: each due time gets its own child task, and latency is
+/// measured from the due time, not from when the attempt happened to start, so a stalled target
+/// cannot hide behind coordinated omission. Every attempt has a timeout. Cancelling the calling
+/// task stops the schedule; attempts still in flight are cancelled and not recorded.
+///
+/// ```swift
+/// let scheduler = Scheduler(entries: plan.schedule(speed: 60), phaseName: { plan.phaseName(at: $0, speed: 60) })
+/// await scheduler.run(context: context, origin: .now) { result in continuation.yield(result) }
+/// ```
+public struct Scheduler: Sendable {
+    public var entries: [ScheduledProbe]
+    /// The phase in force at an offset in real seconds.
+    public var phaseName: @Sendable (Double) -> String
+
+    public init(entries: [ScheduledProbe], phaseName: @escaping @Sendable (Double) -> String) {
+        self.entries = entries
+        self.phaseName = phaseName
+    }
+
+    /// Runs the whole timeline from `origin`; `emit` receives each finished attempt.
+    public func run(
+        context: ProbeContext, origin: ContinuousClock.Instant, emit: @escaping @Sendable (ProbeResult) -> Void
+    ) async {
+        let clock = ContinuousClock()
+        await withDiscardingTaskGroup { group in
+            for entry in entries {
+                group.addTask {
+                    await withDiscardingTaskGroup { attempts in
+                        for due in entry.dueOffsets {
+                            do {
+                                try await clock.sleep(until: origin + due)
+                            } catch {
+                                return
+                            }
+                            attempts.addTask {
+                                guard let result = await attempt(entry, due: due, origin: origin, clock: clock, context: context)
+                                else { return }
+                                emit(result)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One attempt raced against its timeout; nil when the run was cancelled under it.
+    private func attempt(
+        _ entry: ScheduledProbe, due: Duration, origin: ContinuousClock.Instant, clock: ContinuousClock,
+        context: ProbeContext
+    ) async -> ProbeResult? {
+        let startedAt = (clock.now - origin).seconds
+        var context = context
+        context.timeout = entry.timeout
+        context.logger[metadataKey: "probe.id"] = "\(entry.probe.id)"
+        if let provider = entry.probe.provider { context.logger[metadataKey: "crm.provider"] = "\(provider)" }
+        let probe = entry.probe, attemptContext = context
+        let outcome: ProbeOutcome? = await withTaskGroup(of: ProbeOutcome?.self) { race in
+            race.addTask {
+                do {
+                    return try await probe.run(in: attemptContext)
+                } catch is CancellationError {
+                    return nil
+                } catch {
+                    return .fail("harness", "the probe itself failed: \(error)")
+                }
+            }
+            race.addTask {
+                try? await clock.sleep(for: entry.timeout)
+                return Task.isCancelled
+                    ? nil : .fail(.timeout, "no answer within \(DurationText.format(entry.timeout))")
+            }
+            let first = await race.next() ?? nil
+            race.cancelAll()
+            return first
+        }
+        guard let outcome, !Task.isCancelled else { return nil }
+        let finished = (clock.now - origin).seconds
+        return ProbeResult(
+            probe: probe.id, provider: probe.provider, phase: phaseName(due.seconds), intendedAt: due.seconds,
+            startedAt: startedAt, latency: finished - due.seconds, passed: outcome.passed,
+            errorClass: outcome.errorClass?.rawValue, detail: outcome.detail, finding: outcome.finding,
+            samples: outcome.samples)
+    }
+}
