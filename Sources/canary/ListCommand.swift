@@ -1,0 +1,35 @@
+import ArgumentParser
+import Canary
+import Foundation
+
+/// `canary list`: the runs a database holds, newest first.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List recorded runs, newest first.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        guard FileManager.default.fileExists(atPath: store.path) else {
+            Terminal.error("There is no database at \(store.path).\n  hint: run `canary run` first, or pass --db PATH.")
+            throw ExitCode.usage
+        }
+        let runs = try await CanaryStore(path: store.path).runs()
+        guard !runs.isEmpty else {
+            print("No runs in \(store.path).")
+            return
+        }
+        let iso = ISO8601DateFormatter()
+        print("run id               started               decision        end                  speed  plan     target")
+        for run in runs {
+            let columns = [
+                run.id.padding(toLength: 20, withPad: " ", startingAt: 0),
+                iso.string(from: run.startedAt).padding(toLength: 21, withPad: " ", startingAt: 0),
+                (run.decision?.rawValue ?? "–").padding(toLength: 15, withPad: " ", startingAt: 0),
+                run.end.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0),
+                String(format: "%5g", run.speed), run.planName.padding(toLength: 8, withPad: " ", startingAt: 0),
+                run.target,
+            ]
+            print(columns.joined(separator: " "))
+        }
+    }
+}
