@@ -33,4 +33,9 @@ public enum RunEnd: String, Sendable, Codable {
 public struct DecisionOutcome: Sendable, Equatable, Codable {
     public var decision: Decision
     public var reasons: [String]
+
+    public init(decision: Decision, reasons: [String]) {
+        self.decision = decision
+        self.reasons = reasons
+    }
 }

@@ -14,6 +14,18 @@ public struct AlertEvent: Sendable, Equatable, Codable {
     public var samples: Int
     /// The rule's condition as written.
     public var condition: String
+
+    public init(
+        rule: String, level: AlertRule.Level, state: State, at: Double, value: Double?, samples: Int, condition: String
+    ) {
+        self.rule = rule
+        self.level = level
+        self.state = state
+        self.at = at
+        self.value = value
+        self.samples = samples
+        self.condition = condition
+    }
 }
 
 /// Evaluates alert rules as observations arrive and reports each transition once.

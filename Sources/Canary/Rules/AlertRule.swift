@@ -9,6 +9,12 @@ public struct AlertRule: Sendable, Equatable {
     public var level: Level
     /// Fires while this holds.
     public var condition: Condition
+
+    public init(name: String, level: Level, condition: Condition) {
+        self.name = name
+        self.level = level
+        self.condition = condition
+    }
 }
 
 /// A go-live gate: passes when its condition holds over enough samples.
@@ -19,4 +25,10 @@ public struct Gate: Sendable, Equatable {
     public var condition: Condition
     /// Fewer samples than this is "no data", which never passes.
     public var minSamples: Int
+
+    public init(name: String, condition: Condition, minSamples: Int) {
+        self.name = name
+        self.condition = condition
+        self.minSamples = minSamples
+    }
 }

@@ -71,6 +71,11 @@ public struct Selector: Sendable, Equatable {
     /// Labels that must match exactly.
     public var labels: [String: String]
 
+    public init(name: String, labels: [String: String] = [:]) {
+        self.name = name
+        self.labels = labels
+    }
+
     /// Whether `candidate` is selected by the name, honouring a trailing `*`.
     public func matchesName(_ candidate: String) -> Bool {
         if name == "*" { return true }

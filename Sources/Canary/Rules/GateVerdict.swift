@@ -16,6 +16,20 @@ public struct GateVerdict: Sendable, Equatable, Codable {
     public var samples: Int
     public var minSamples: Int
     public var verdict: Verdict
+
+    public init(
+        gate: String, condition: String, observed: Double?, threshold: String, window: String, samples: Int,
+        minSamples: Int, verdict: Verdict
+    ) {
+        self.gate = gate
+        self.condition = condition
+        self.observed = observed
+        self.threshold = threshold
+        self.window = window
+        self.samples = samples
+        self.minSamples = minSamples
+        self.verdict = verdict
+    }
 }
 
 extension Gate {

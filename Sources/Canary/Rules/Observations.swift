@@ -20,6 +20,19 @@ public struct Observations: Sendable {
         public var latency: Double
         public var passed: Bool
         public var errorClass: String?
+
+        public init(
+            probe: String, provider: String?, phase: String, finishedAt: Double, latency: Double, passed: Bool,
+            errorClass: String?
+        ) {
+            self.probe = probe
+            self.provider = provider
+            self.phase = phase
+            self.finishedAt = finishedAt
+            self.latency = latency
+            self.passed = passed
+            self.errorClass = errorClass
+        }
     }
 
     private(set) var series: [String: Series] = [:]

@@ -19,6 +19,26 @@ public struct RunRecord: Sendable, Equatable {
     public var decision: Decision?
     public var reasons: [String]
 
+    public init(
+        id: String, planName: String, planPath: String, planSource: String, target: String, speed: Double,
+        faults: String?, harnessVersion: String, startedAt: Date, endedAt: Date?, end: RunEnd, decision: Decision?,
+        reasons: [String]
+    ) {
+        self.id = id
+        self.planName = planName
+        self.planPath = planPath
+        self.planSource = planSource
+        self.target = target
+        self.speed = speed
+        self.faults = faults
+        self.harnessVersion = harnessVersion
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.end = end
+        self.decision = decision
+        self.reasons = reasons
+    }
+
     /// A new run id: start time plus a random suffix, e.g. `20261129-101530-7f3a`.
     public static func newID(at date: Date = Date()) -> String {
         let formatter = DateFormatter()
