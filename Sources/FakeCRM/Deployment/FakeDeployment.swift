@@ -1,0 +1,54 @@
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+
+/// The fake backend under test: HTTP routes, a sync worker and fault injection over one shared state.
+///
+/// ```swift
+/// let deployment = FakeDeployment(configuration: FakeDeploymentConfiguration(), logger: logger)
+/// try await deployment.makeApplication().runService()
+/// ```
+/// Most callers want ``withFakeDeployment(_:logger:_:)`` instead, which also reports the bound URL.
+public struct FakeDeployment: Sendable {
+    /// The settings it was created with.
+    public let configuration: FakeDeploymentConfiguration
+    /// Its live state; the fault clock starts when the deployment is created.
+    public let state: FakeDeploymentState
+    let logger: Logger
+
+    /// Creates a deployment and its state; nothing runs until the application does.
+    public init(configuration: FakeDeploymentConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.state = FakeDeploymentState(configuration: configuration)
+        self.logger = logger
+    }
+
+    /// The Hummingbird application serving the routes, with the sync worker as one of its services.
+    public func makeApplication(
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let state = self.state
+        let refuses = state.faults.faults.contains { $0.kind == .refuseConnections }
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: refuses ? [ConnectionRefuser(shouldRefuse: { state.shouldRefuseConnection() })] : []
+        )
+        let worker = SyncWorker(
+            state: state,
+            sink: FaultInjectingSink(base: state.sink, faults: state.faults, startedAt: state.startedAt),
+            pollInterval: configuration.workerPollInterval,
+            logger: logger
+        )
+        return Application(
+            router: buildRouter(),
+            server: .http1(configuration: http1),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: "fakecrm-deployment"
+            ),
+            services: [worker],
+            onServerRunning: onServerRunning,
+            logger: logger
+        )
+    }
+}

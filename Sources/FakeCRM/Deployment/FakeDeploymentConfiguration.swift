@@ -1,0 +1,27 @@
+/// Everything needed to start a fake deployment.
+public struct FakeDeploymentConfiguration: Sendable {
+    /// Address to bind; loopback by default.
+    public var host = "127.0.0.1"
+    /// Port to bind; 0 picks a free one.
+    public var port = 0
+    /// Attempts per sync job, the first included, before it is dead-lettered.
+    public var maxAttempts = 5
+    /// Wait before the first retry; each further retry waits `retryFactor` times longer.
+    public var retryBase: Duration = .milliseconds(50)
+    /// Growth of the retry wait per attempt.
+    public var retryFactor: Double = 2
+    /// Time the in-memory CRM takes to accept one push.
+    public var sinkLatency: Duration = .milliseconds(3)
+    /// How often an idle worker looks for due jobs.
+    public var workerPollInterval: Duration = .milliseconds(5)
+    /// Faults to run with.
+    public var faults: DeploymentFaultPlan = .none
+
+    /// Creates the default configuration.
+    public init() {}
+
+    /// The retry policy these settings describe.
+    var retryPolicy: RetryPolicy {
+        RetryPolicy(maxAttempts: maxAttempts, base: retryBase, factor: retryFactor)
+    }
+}

@@ -1,0 +1,91 @@
+import AsyncHTTPClient
+import FakeCRM
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import Testing
+
+/// A logger that drops everything, so test output stays readable.
+let quietLogger = Logger(label: "fakecrm.tests", factory: { _ in SwiftLogNoOpLogHandler() })
+
+/// Fast settings for tests: short sink latency and backoff.
+func fastConfiguration(faults: DeploymentFaultPlan = .none, maxAttempts: Int = 5) -> FakeDeploymentConfiguration {
+    var configuration = FakeDeploymentConfiguration()
+    configuration.maxAttempts = maxAttempts
+    configuration.retryBase = .milliseconds(5)
+    configuration.sinkLatency = .milliseconds(1)
+    configuration.workerPollInterval = .milliseconds(2)
+    configuration.faults = faults
+    return configuration
+}
+
+/// One HTTP answer, body as text.
+struct HTTPAnswer: Sendable {
+    let status: Int
+    let contentType: String?
+    let body: String
+
+    /// The body parsed as a JSON object.
+    func json() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+    }
+}
+
+/// Sends one request to a running deployment and reads the whole answer.
+func fetch(
+    _ method: HTTPMethod = .GET, _ url: String, body: String? = nil, client: HTTPClient = .shared,
+    timeout: TimeAmount = .seconds(5)
+) async throws -> HTTPAnswer {
+    var request = HTTPClientRequest(url: url)
+    request.method = method
+    if let body {
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(string: body))
+    }
+    let response = try await client.execute(request, timeout: timeout)
+    let buffer = try await response.body.collect(upTo: 4 << 20)
+    return HTTPAnswer(
+        status: Int(response.status.code),
+        contentType: response.headers.first(name: "Content-Type"),
+        body: String(buffer: buffer)
+    )
+}
+
+/// Posts `count` webhooks for `provider`, each with its own event id `prefix-N`.
+func postWebhooks(_ count: Int, to deployment: RunningFakeDeployment, provider: String = "hubspot", prefix: String = "evt")
+    async throws
+{
+    for index in 1...count {
+        let answer = try await fetch(
+            .POST, "\(deployment.baseURL)/crm/webhooks/\(provider)",
+            body: #"{"eventId":"\#(prefix)-\#(index)","objectId":\#(index)}"#)
+        #expect(answer.status == 200)
+    }
+}
+
+/// Waits until `condition` holds, failing the test after `timeout`.
+func eventually(
+    timeout: Duration = .seconds(5), _ what: String = "condition", sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: @Sendable () async throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(10))
+    }
+    Issue.record("Timed out waiting for \(what).", sourceLocation: sourceLocation)
+}
+
+/// The value of one sample line in Prometheus text, e.g. `crm_sync_total{provider="zoho",outcome="success"}`.
+func sample(_ series: String, in text: String) -> Double? {
+    for line in text.split(separator: "\n") where line.hasPrefix(series + " ") {
+        return Double(line.dropFirst(series.count + 1))
+    }
+    return nil
+}
+
+/// The folder holding the example fault plans.
+let faultPlansFolder = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("scenarios/faults")
