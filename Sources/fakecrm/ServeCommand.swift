@@ -45,6 +45,13 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.port = port
         if let faults {
             configuration.faults = try DeploymentFaultPlan.load(path: faults, speed: speed)
+            logger.info(
+                "Fault plan loaded.",
+                metadata: [
+                    "fake.faults": "\(faults)", "fake.speed": "\(speed)",
+                    "fake.fault_count": "\(configuration.faults.faults.count)",
+                    "fake.expect": "\(configuration.faults.expectedDecision ?? "unstated")",
+                ])
         }
 
         let deployment = FakeDeployment(configuration: configuration, logger: logger)

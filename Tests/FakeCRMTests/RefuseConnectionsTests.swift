@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct RefuseConnectionsTests {
     @Test func connectionsAreResetDuringTheWindowOnly() async throws {
-        // 30 s of plan time at speed 75 is a 400 ms window from start-up.
+        // 30 s of plan time at speed 30 is a 1 s window from start-up.
         let plan = try DeploymentFaultPlan.parse(
             yaml: """
                 expect: rollback
@@ -12,7 +12,7 @@ import Testing
                   - kind: refuse-connections
                     until: 30s
                 """,
-            fileName: "refuse.yaml", speed: 75)
+            fileName: "refuse.yaml", speed: 30)
         try await withFakeDeployment(fastConfiguration(faults: plan), logger: quietLogger) { deployment in
             _ = try await HTTPClient.withHTTPClient { client in
                 await #expect(throws: (any Error).self) {
@@ -21,12 +21,30 @@ import Testing
             }
             #expect(deployment.state.refusedConnections >= 1)
 
-            let windowEnd = deployment.state.startedAt + .milliseconds(450)
+            let windowEnd = deployment.state.startedAt + .milliseconds(1050)
             try await Task.sleep(until: windowEnd, clock: .continuous)
             try await HTTPClient.withHTTPClient { client in
                 let answer = try await fetch(.GET, "\(deployment.baseURL)/health", client: client)
                 #expect(answer.status == 200)
             }
+        }
+    }
+
+    @Test func keptAliveConnectionsAreResetToo() async throws {
+        let plan = DeploymentFaultPlan(seed: 1, faults: [.refuseConnections(from: .milliseconds(500), until: .seconds(1))])
+        try await withFakeDeployment(fastConfiguration(faults: plan), logger: quietLogger) { deployment in
+            _ = try await HTTPClient.withHTTPClient { client in
+                let before = try await fetch(.GET, "\(deployment.baseURL)/health", client: client)
+                #expect(before.status == 200)
+                try await Task.sleep(until: deployment.state.startedAt + .milliseconds(550), clock: .continuous)
+                await #expect(throws: (any Error).self) {
+                    _ = try await fetch(.GET, "\(deployment.baseURL)/health", client: client, timeout: .seconds(1))
+                }
+                try await Task.sleep(until: deployment.state.startedAt + .milliseconds(1050), clock: .continuous)
+                let after = try await fetch(.GET, "\(deployment.baseURL)/health", client: client)
+                #expect(after.status == 200)
+            }
+            #expect(deployment.state.refusedConnections >= 1)
         }
     }
 

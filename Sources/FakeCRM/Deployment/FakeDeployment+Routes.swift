@@ -6,9 +6,9 @@ extension FakeDeployment {
     static let maxWebhookBytes = 1 << 20
 
     /// The deployment's HTTP routes: health, metrics, webhooks in, and the sync admin endpoints.
-    func buildRouter() -> Router<BasicRequestContext> {
+    func buildRouter() -> Router<DeploymentRequestContext> {
         let state = self.state
-        let router = Router()
+        let router = Router(context: DeploymentRequestContext.self)
         router.add(middleware: JSONErrorMiddleware())
 
         router.get("/health") { _, _ in
@@ -62,7 +62,7 @@ extension FakeDeployment {
     }
 
     private static func receiveWebhook(
-        _ request: Request, context: BasicRequestContext, state: FakeDeploymentState
+        _ request: Request, context: DeploymentRequestContext, state: FakeDeploymentState
     ) async throws -> WebhookAcceptedResponse {
         let started = ContinuousClock.now
         let name = context.parameters.get("provider")

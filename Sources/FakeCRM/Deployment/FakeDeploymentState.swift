@@ -54,7 +54,7 @@ public final class FakeDeploymentState: Sendable {
     /// Jobs given up on, oldest first.
     public var deadLetters: [SyncJob] { queue.withLock { $0.deadLetters } }
 
-    /// Connections reset by the refuse-connections fault so far.
+    /// Connections reset by the refuse-connections fault so far, new and kept-alive ones alike.
     public var refusedConnections: Int { counters.withLock { $0.refusedConnections } }
 
     /// Whether sync to `provider` is paused.
@@ -113,7 +113,7 @@ public final class FakeDeploymentState: Sendable {
         }
     }
 
-    /// Decides whether a newly accepted connection must be refused, counting it if so.
+    /// Decides whether a connection must be reset now, counting it if so.
     func shouldRefuseConnection() -> Bool {
         guard faults.isRefusingConnections(at: elapsed) else { return false }
         counters.withLock { $0.refusedConnections += 1 }

@@ -13,14 +13,15 @@ struct SyncWorker: Service {
 
     func run() async {
         logger.info("Sync worker started.")
-        var wasStopped = false
+        var wasStopped: Bool?
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let stopped = state.faults.isWorkerStopped(at: state.elapsed)
             if stopped != wasStopped {
-                logger.warning(stopped ? "Sync worker stopped by fault." : "Sync worker resumed after fault.")
+                if stopped { logger.warning("Sync worker stopped by fault.") }
+                if stopped == false && wasStopped == true { logger.warning("Sync worker resumed after fault.") }
+                state.setWorkerRunning(!stopped)
                 wasStopped = stopped
             }
-            state.setWorkerRunning(!stopped)
             if !stopped, let job = state.takeNextJob() {
                 await process(job)
             } else {

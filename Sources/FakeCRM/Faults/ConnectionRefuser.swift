@@ -1,43 +1,53 @@
 import NIOCore
 
-/// Resets each newly accepted connection while the `refuse-connections` fault is in force.
+/// Resets connections while the `refuse-connections` fault is in force.
 ///
-/// Sits in the HTTP/1 child pipeline; with SO_LINGER set to zero the close sends a TCP RST,
-/// so clients see "connection reset" instead of any HTTP status.
+/// Sits in the HTTP/1 child pipeline. A connection accepted during the window is reset at once; a
+/// keep-alive connection opened before it is reset when its next request arrives, so pooled
+/// clients cannot ride through the outage. With SO_LINGER set to zero the close sends a TCP RST:
+/// clients see a connection error, never an HTTP status.
 final class ConnectionRefuser: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = NIOAny
     typealias InboundOut = NIOAny
 
     private let shouldRefuse: @Sendable () -> Bool
-    private var decided = false
+    private var checkedOnActive = false
+    private var reset = false
 
     init(shouldRefuse: @escaping @Sendable () -> Bool) {
         self.shouldRefuse = shouldRefuse
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { refuseIfFaulted(context: context) }
+        if context.channel.isActive { checkOnActive(context: context) }
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        if refuseIfFaulted(context: context) { return }
-        context.fireChannelActive()
+        checkOnActive(context: context)
+        if !reset { context.fireChannelActive() }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if reset { return }
+        if shouldRefuse() {
+            resetConnection(context: context)
+            return
+        }
         context.fireChannelRead(data)
     }
 
-    /// Resets the connection if the fault is active; decides once per connection.
-    @discardableResult
-    private func refuseIfFaulted(context: ChannelHandlerContext) -> Bool {
-        guard !decided else { return false }
-        decided = true
-        guard shouldRefuse() else { return false }
+    private func checkOnActive(context: ChannelHandlerContext) {
+        guard !checkedOnActive else { return }
+        checkedOnActive = true
+        if shouldRefuse() { resetConnection(context: context) }
+    }
+
+    private func resetConnection(context: ChannelHandlerContext) {
+        guard !reset else { return }
+        reset = true
         if let socket = context.channel as? any SocketOptionProvider {
             _ = socket.setSoLinger(NIOLinger(l_onoff: 1, l_linger: 0))
         }
         context.close(promise: nil)
-        return true
     }
 }

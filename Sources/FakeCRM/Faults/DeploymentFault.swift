@@ -8,7 +8,7 @@ public struct DeploymentFault: Sendable, Hashable {
         case syncErrors(rate: Double, failingAttempts: Int, error: CRMSinkError.Code)
         /// Each webhook's handling takes `delay` longer, give or take up to `jitter`.
         case webhookLatency(delay: Duration, jitter: Duration)
-        /// New TCP connections are reset as soon as they are accepted.
+        /// Connections are reset: new ones when accepted, kept-alive ones at their next request.
         case refuseConnections
 
         /// The name used in YAML, e.g. `sync-errors`.
