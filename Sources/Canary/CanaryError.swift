@@ -31,25 +31,25 @@ public struct CanaryError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { hint.map { "\(message)\n  hint: \($0)" } ?? message }
 
-    static func planUnreadable(_ path: String) -> Self {
+    public static func planUnreadable(_ path: String) -> Self {
         .init(
             code: .planUnreadable, message: "Cannot read the plan file \(path).",
             hint: "Check the path; scenarios/pilot.yaml is the default plan.")
     }
 
-    static func noTarget() -> Self {
+    public static func noTarget() -> Self {
         .init(
             code: .noTarget, message: "No target to probe.",
             hint: "Pass --target URL, set BACKEND_URL, set target.backend_url in the plan, or use --fake.")
     }
 
-    static func runNotFound(_ id: String, database: String) -> Self {
+    public static func runNotFound(_ id: String, database: String) -> Self {
         .init(
             code: .runNotFound, message: "There is no run \(id) in \(database).",
             hint: "`canary list --db \(database)` shows the runs it holds.")
     }
 
-    static func storeFailed(_ path: String, _ error: any Error) -> Self {
+    public static func storeFailed(_ path: String, _ error: any Error) -> Self {
         .init(
             code: .storeFailed, message: "Cannot use the database \(path): \(error).",
             hint: "Check that its folder exists and is writable, or pass another --db.")

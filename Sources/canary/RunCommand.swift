@@ -42,7 +42,6 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        Terminal.lineBuffered()
         var logger = Logger(label: "canary")
         logger.logLevel = verbose ? .debug : .warning
         let plan: Plan

@@ -1,8 +1,10 @@
 import Canary
-import ServiceLifecycle
+import UnixSignals
 
 /// Runs `body`; SIGINT or SIGTERM meanwhile stops the run cleanly (recorded as interrupted, never `go`).
-func withSignalsStopping<T: Sendable>(_ control: RunControl, _ body: @Sendable () async throws -> T) async throws -> T {
+func withSignalsStopping<T: Sendable>(
+    _ control: RunControl, _ body: @escaping @Sendable () async throws -> T
+) async throws -> T {
     try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask {
             for await signal in await UnixSignalsSequence(trapping: .sigint, .sigterm) {

@@ -1,23 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
-/// Line-oriented output that reaches CI logs as it happens.
+/// Line-oriented output, written straight to the file descriptors so CI logs show it as it happens.
 enum Terminal {
-    /// Makes standard output line-buffered even when it is a pipe.
-    static func lineBuffered() {
-        setvbuf(stdout, nil, _IOLBF, 0)
-    }
-
-    /// Prints a progress or result line.
+    /// Prints a progress or result line on standard output.
     static func line(_ text: String) {
-        print(text)
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
-    /// Prints an error to standard error.
+    /// Prints an error on standard error.
     static func error(_ text: String) {
-        fputs("error: \(text)\n", stderr)
+        FileHandle.standardError.write(Data("error: \(text)\n".utf8))
     }
 }

@@ -1,0 +1,24 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOPosix
+
+extension HTTPClient {
+    /// Runs `body` with a client sized for probing (64 connections per host, no redirects followed),
+    /// and always shuts it down.
+    public static func withProbeClient<T: Sendable>(_ body: (HTTPClient) async throws -> T) async throws -> T {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
+        configuration.timeout.connect = .seconds(5)
+        configuration.redirectConfiguration = .disallow
+        configuration.decompression = .enabled(limit: .ratio(20))
+        let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
+        do {
+            let result = try await body(client)
+            try await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+}

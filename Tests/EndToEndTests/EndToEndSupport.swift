@@ -1,0 +1,93 @@
+import AsyncHTTPClient
+import Canary
+import FakeCRM
+import Foundation
+import Logging
+import Probes
+import Testing
+
+/// End-to-end suites run one at a time: each drives hundreds of requests a second through fakes on two cores.
+@Suite(.serialized) struct EndToEndTests {}
+
+/// Shared set-up for end-to-end runs: the repository's plans, temporary folders, the built CLI.
+enum EndToEnd {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func path(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
+
+    static func temporaryFolder() -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("canary-e2e-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.path
+    }
+
+    /// Runs the pilot plan against a fresh fake deployment with the given fault plan.
+    static func runPilot(
+        faults: String?, speed: Double = 600, stopAfter: Duration? = nil
+    ) async throws -> (summary: RunSummary, store: CanaryStore, folder: String) {
+        let plan = try PlanLoader.load(path: path("scenarios/pilot.yaml"))
+        let folder = temporaryFolder()
+        let store = try CanaryStore(path: folder + "/canary.sqlite")
+        var configuration = FakeDeploymentConfiguration()
+        if let faults { configuration.faults = try DeploymentFaultPlan.load(path: path(faults), speed: speed) }
+        let logger = Logger(label: "e2e")
+        let summary = try await withFakeDeployment(configuration, logger: logger) { deployment in
+            let settings = RunSettings(
+                speed: speed, target: ProbeTarget(backendURL: deployment.baseURL, workspaceID: "ws_test"),
+                faults: faults, reportDirectory: folder + "/reports", logger: logger)
+            let control = RunControl()
+            return try await withThrowingTaskGroup(of: RunSummary?.self) { group in
+                group.addTask {
+                    try await HTTPClient.withProbeClient { http in
+                        try await CanaryRun(plan: plan, settings: settings, store: store).execute(http: http, control: control)
+                    }
+                }
+                if let stopAfter {
+                    group.addTask {
+                        try await Task.sleep(for: stopAfter)
+                        control.stop(.interrupted)
+                        return nil
+                    }
+                }
+                var summary: RunSummary?
+                for try await case let finished? in group { summary = finished }
+                return summary!
+            }
+        }
+        return (summary, store, folder)
+    }
+
+    /// The `canary` executable built next to the test bundle.
+    static var canaryExecutable: URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !folder.path.isEmpty, folder.path != "/" {
+            let candidate = folder.appendingPathComponent("canary")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
+            folder.deleteLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/canary")
+    }
+
+    /// Runs the CLI; returns its exit status and output.
+    static func canary(_ arguments: [String], interruptAfter: Duration? = nil) async throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = canaryExecutable
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        if let interruptAfter {
+            try await Task.sleep(for: interruptAfter)
+            process.interrupt()
+        }
+        let data = try pipe.fileHandleForReading.readToEnd() ?? Data()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
