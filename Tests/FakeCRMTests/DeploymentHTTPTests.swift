@@ -36,7 +36,9 @@ import Testing
             let base = deployment.baseURL
             let unknown = try await fetch(.GET, "\(base)/crm/health?provider=salesforce")
             #expect(unknown.status == 400)
-            #expect(try unknown.json()["error"] as? String == #"unknown provider "salesforce"; use one of hubspot, zoho, odoo"#)
+            #expect(
+                try unknown.json()["error"] as? String
+                    == #"unknown provider "salesforce"; use one of hubspot, zoho, odoo"#)
 
             let missing = try await fetch(.GET, "\(base)/crm/health")
             #expect(missing.status == 400)

@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func examplesDescribeTheirFaults() throws {
-        let worker = try DeploymentFaultPlan.load(path: faultPlansFolder.appendingPathComponent("worker-down.yaml").path, speed: 60)
+        let worker = try DeploymentFaultPlan.load(
+            path: faultPlansFolder.appendingPathComponent("worker-down.yaml").path, speed: 60)
         #expect(worker.seed == 7)
         #expect(worker.faults == [.workerStopped(from: .seconds(10))])
         #expect(worker.isWorkerStopped(at: .seconds(9)) == false)
@@ -30,8 +31,10 @@ import Testing
             path: faultPlansFolder.appendingPathComponent("sync-errors-transient.yaml").path, speed: 1)
         #expect(transient.faults == [.syncErrors(rate: 0.2, failingAttempts: 1)])
 
-        let slow = try DeploymentFaultPlan.load(path: faultPlansFolder.appendingPathComponent("slow-webhooks.yaml").path, speed: 60)
-        #expect(slow.faults == [.webhookLatency(delay: .seconds(3), jitter: .milliseconds(200))], "delays are not scaled")
+        let slow = try DeploymentFaultPlan.load(
+            path: faultPlansFolder.appendingPathComponent("slow-webhooks.yaml").path, speed: 60)
+        #expect(
+            slow.faults == [.webhookLatency(delay: .seconds(3), jitter: .milliseconds(200))], "delays are not scaled")
 
         let refuse = try DeploymentFaultPlan.load(
             path: faultPlansFolder.appendingPathComponent("refuse-connections.yaml").path, speed: 60)
@@ -50,7 +53,8 @@ import Testing
         #expect {
             try DeploymentFaultPlan.parse(yaml: yaml, fileName: "worker-down.yaml", speed: 1)
         } throws: { error in
-            "\(error)" == #"worker-down.yaml:5:11: unknown fault kind "worker-stop"; use one of worker-stopped, sync-errors, webhook-latency, refuse-connections"#
+            "\(error)"
+                == #"worker-down.yaml:5:11: unknown fault kind "worker-stop"; use one of worker-stopped, sync-errors, webhook-latency, refuse-connections"#
         }
     }
 
@@ -77,7 +81,10 @@ import Testing
             "faults:\n  - kind: refuse-connections\n    from: 10m\n    until: 5m\n",
             "plan.yaml:4:12: until is not after from; make the window end after it starts, or leave out until"
         ),
-        ("faults:\n  - from: 1m\n", "plan.yaml:2:5: the fault has no kind; add `kind:` with one of worker-stopped, sync-errors, webhook-latency, refuse-connections"),
+        (
+            "faults:\n  - from: 1m\n",
+            "plan.yaml:2:5: the fault has no kind; add `kind:` with one of worker-stopped, sync-errors, webhook-latency, refuse-connections"
+        ),
     ])
     func brokenPlansSayWhereAndHow(yaml: String, message: String) {
         #expect {
@@ -112,7 +119,9 @@ import Testing
 
     @Test func missingFileAndBadSpeedAreErrors() {
         #expect(throws: FaultPlanError.self) { try DeploymentFaultPlan.load(path: "no-such-plan.yaml", speed: 1) }
-        #expect(throws: FaultPlanError.self) { try DeploymentFaultPlan.parse(yaml: "faults: []", fileName: "x.yaml", speed: 0) }
+        #expect(throws: FaultPlanError.self) {
+            try DeploymentFaultPlan.parse(yaml: "faults: []", fileName: "x.yaml", speed: 0)
+        }
     }
 
     @Test func sameSeedPicksTheSameJobs() {

@@ -21,9 +21,10 @@ import Testing
             }
             for provider in CRMProvider.allCases {
                 let label = #"provider="\#(provider)""#
-                for counter in ["crm_sync_errors_total", "crm_sync_retries_total", "rate_limit_hits_total",
-                    "webhooks_received_total", "crm_connection_failures_total"]
-                {
+                for counter in [
+                    "crm_sync_errors_total", "crm_sync_retries_total", "rate_limit_hits_total",
+                    "webhooks_received_total", "crm_connection_failures_total",
+                ] {
                     #expect(sample("\(counter){\(label)}", in: text) == 0)
                 }
                 for outcome in ["success", "error"] {

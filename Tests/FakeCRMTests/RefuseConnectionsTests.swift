@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test func keptAliveConnectionsAreResetToo() async throws {
-        let plan = DeploymentFaultPlan(seed: 1, faults: [.refuseConnections(from: .milliseconds(500), until: .seconds(1))])
+        let plan = DeploymentFaultPlan(
+            seed: 1, faults: [.refuseConnections(from: .milliseconds(500), until: .seconds(1))])
         try await withFakeDeployment(fastConfiguration(faults: plan), logger: quietLogger) { deployment in
             _ = try await HTTPClient.withHTTPClient { client in
                 let before = try await fetch(.GET, "\(deployment.baseURL)/health", client: client)

@@ -7,7 +7,9 @@ import Testing
     @Test func syncStatusInProcess() async throws {
         let deployment = FakeDeployment(configuration: fastConfiguration(), logger: quietLogger)
         try await deployment.makeApplication().test(.router) { client in
-            try await client.execute(uri: "/crm/webhooks/odoo", method: .post, body: ByteBuffer(string: #"{"event_id":7}"#)) {
+            try await client.execute(
+                uri: "/crm/webhooks/odoo", method: .post, body: ByteBuffer(string: #"{"event_id":7}"#)
+            ) {
                 #expect($0.status == .ok)
                 #expect(String(buffer: $0.body).contains(#""job_id":"job-000001""#))
             }

@@ -58,8 +58,10 @@ import Testing
     }
 
     @Test func permanentErrorsDeadLetter() async throws {
-        let plan = DeploymentFaultPlan(seed: 9, faults: [.syncErrors(rate: 0.5, failingAttempts: 10, provider: .hubspot)])
-        try await withFakeDeployment(fastConfiguration(faults: plan, maxAttempts: 3), logger: quietLogger) { deployment in
+        let plan = DeploymentFaultPlan(
+            seed: 9, faults: [.syncErrors(rate: 0.5, failingAttempts: 10, provider: .hubspot)])
+        try await withFakeDeployment(fastConfiguration(faults: plan, maxAttempts: 3), logger: quietLogger) {
+            deployment in
             try await postWebhooks(10, to: deployment, provider: "hubspot")
             try await postWebhooks(3, to: deployment, provider: "odoo")
             let affected = (1...10).filter { plan.affects(jobKey: "evt-\($0)", rate: 0.5, faultIndex: 0) }

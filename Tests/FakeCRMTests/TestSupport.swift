@@ -53,7 +53,9 @@ func fetch(
 }
 
 /// Posts `count` webhooks for `provider`, each with its own event id `prefix-N`.
-func postWebhooks(_ count: Int, to deployment: RunningFakeDeployment, provider: String = "hubspot", prefix: String = "evt")
+func postWebhooks(
+    _ count: Int, to deployment: RunningFakeDeployment, provider: String = "hubspot", prefix: String = "evt"
+)
     async throws
 {
     for index in 1...count {

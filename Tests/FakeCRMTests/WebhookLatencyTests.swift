@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test func jitterIsSeededAndBounded() {
-        let plan = DeploymentFaultPlan(seed: 5, faults: [.webhookLatency(delay: .seconds(3), jitter: .milliseconds(200))])
+        let plan = DeploymentFaultPlan(
+            seed: 5, faults: [.webhookLatency(delay: .seconds(3), jitter: .milliseconds(200))])
         let delays = (1...50).map { plan.webhookDelay(for: .hubspot, sequence: $0, at: .zero) }
         #expect(delays.allSatisfy { $0 >= .milliseconds(2800) && $0 <= .milliseconds(3200) })
         #expect(Set(delays).count > 1)

@@ -21,7 +21,8 @@ extension FakeDeployment {
 
         router.get("/crm/health") { request, _ in
             let provider = try Self.provider(request.uri.queryParameters.get("provider"))
-            return ProviderHealthResponse(provider: provider.rawValue, status: "healthy", paused: state.isPaused(provider))
+            return ProviderHealthResponse(
+                provider: provider.rawValue, status: "healthy", paused: state.isPaused(provider))
         }
 
         router.get("/crm/metrics") { _, _ in
@@ -88,7 +89,9 @@ extension FakeDeployment {
 
     /// The `eventId` or `event_id` of a JSON object, as text.
     private static func eventID(in json: Any) -> String? {
-        guard let object = json as? [String: Any], let value = object["eventId"] ?? object["event_id"] else { return nil }
+        guard let object = json as? [String: Any], let value = object["eventId"] ?? object["event_id"] else {
+            return nil
+        }
         switch value {
         case let text as String: return text.isEmpty ? nil : text
         case let number as Int: return String(number)

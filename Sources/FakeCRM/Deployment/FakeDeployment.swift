@@ -31,7 +31,8 @@ public struct FakeDeployment: Sendable {
         let state = self.state
         let refuses = state.faults.faults.contains { $0.kind == .refuseConnections }
         let http1 = HTTP1Channel.Configuration(
-            additionalChannelHandlers: refuses ? [ConnectionRefuser(shouldRefuse: { state.shouldRefuseConnection() })] : []
+            additionalChannelHandlers: refuses
+                ? [ConnectionRefuser(shouldRefuse: { state.shouldRefuseConnection() })] : []
         )
         let worker = SyncWorker(
             state: state,

@@ -37,7 +37,8 @@ public func withFakeDeployment<T: Sendable>(
             throw FakeDeploymentError.notStarted(host: configuration.host, port: configuration.port)
         }
         let running = RunningFakeDeployment(
-            baseURL: "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(port)",
+            baseURL:
+                "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(port)",
             port: port,
             state: deployment.state
         )

@@ -61,7 +61,9 @@ extension DeploymentFault {
         rate: Double, failingAttempts: Int = 1, error: CRMSinkError.Code = .rejected,
         provider: CRMProvider? = nil, from: Duration = .zero, until: Duration? = nil
     ) -> Self {
-        Self(.syncErrors(rate: rate, failingAttempts: failingAttempts, error: error), provider: provider, from: from, until: until)
+        Self(
+            .syncErrors(rate: rate, failingAttempts: failingAttempts, error: error), provider: provider, from: from,
+            until: until)
     }
 
     /// Webhook handling is delayed by `delay` plus or minus up to `jitter`.

@@ -36,7 +36,8 @@ extension DeploymentFaultPlan {
             guard case .webhookLatency(let delay, let jitter) = fault.kind else { continue }
             var extra = delay
             if jitter > .zero {
-                var generator = SplitMix64(mixing: seed, UInt64(index), SplitMix64.hash(provider.rawValue), UInt64(sequence))
+                var generator = SplitMix64(
+                    mixing: seed, UInt64(index), SplitMix64.hash(provider.rawValue), UInt64(sequence))
                 extra += jitter * (generator.nextUnit() * 2 - 1)
             }
             total += max(extra, .zero)

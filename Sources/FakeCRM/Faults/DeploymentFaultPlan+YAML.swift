@@ -100,7 +100,9 @@ private struct FaultPlanReader {
             throw error(at: node, "a fault is not a mapping", hint: "write it as `- kind: worker-stopped`")
         }
         guard let kindNode = mapping["kind"] else {
-            throw error(at: node, "the fault has no kind", hint: "add `kind:` with one of " + Self.kinds.joined(separator: ", "))
+            throw error(
+                at: node, "the fault has no kind", hint: "add `kind:` with one of " + Self.kinds.joined(separator: ", ")
+            )
         }
         let kindName = kindNode.scalar?.string ?? ""
         guard Self.kinds.contains(kindName) else {
@@ -118,7 +120,9 @@ private struct FaultPlanReader {
         let from = try mapping["from"].map { try duration($0) / speed } ?? .zero
         let until = try mapping["until"].map { try duration($0) / speed }
         if let until, let untilNode = mapping["until"], until <= from {
-            throw error(at: untilNode, "until is not after from", hint: "make the window end after it starts, or leave out until")
+            throw error(
+                at: untilNode, "until is not after from",
+                hint: "make the window end after it starts, or leave out until")
         }
         let provider = try mapping["provider"].map(provider)
 
@@ -153,7 +157,9 @@ private struct FaultPlanReader {
 
     private func duration(_ node: Node) throws -> Duration {
         guard let text = node.scalar?.string, let duration = FaultDuration.parse(text) else {
-            throw error(at: node, "\(quoted(node)) is not a duration", hint: "write a number and a unit: " + FaultDuration.unitsList)
+            throw error(
+                at: node, "\(quoted(node)) is not a duration",
+                hint: "write a number and a unit: " + FaultDuration.unitsList)
         }
         return duration
     }
@@ -167,7 +173,9 @@ private struct FaultPlanReader {
 
     private func rate(_ node: Node) throws -> Double {
         guard let text = node.scalar?.string, let rate = Double(text), rate >= 0, rate <= 1 else {
-            throw error(at: node, "rate \(quoted(node)) is not a fraction between 0 and 1", hint: "use e.g. `rate: 0.2` for 20% of jobs")
+            throw error(
+                at: node, "rate \(quoted(node)) is not a fraction between 0 and 1",
+                hint: "use e.g. `rate: 0.2` for 20% of jobs")
         }
         return rate
     }
@@ -195,7 +203,8 @@ private struct FaultPlanReader {
     }
 
     private func error(at node: Node, _ message: String, hint: String) -> FaultPlanError {
-        FaultPlanError(fileName: fileName, line: node.mark?.line, column: node.mark?.column, message: message, hint: hint)
+        FaultPlanError(
+            fileName: fileName, line: node.mark?.line, column: node.mark?.column, message: message, hint: hint)
     }
 
     private func yamlError(_ error: YamlError) -> FaultPlanError {
@@ -203,7 +212,9 @@ private struct FaultPlanReader {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return FaultPlanError(fileName: fileName, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)", hint: hint)
+            return FaultPlanError(
+                fileName: fileName, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)",
+                hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return FaultPlanError(
                 fileName: fileName, line: context.mark.line, column: context.mark.column,

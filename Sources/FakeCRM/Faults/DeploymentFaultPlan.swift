@@ -1,13 +1,22 @@
 /// The faults a fake deployment runs with, and the decision a canary should reach against them.
 ///
-/// Build one in code, or load it from YAML with ``load(path:speed:)``:
+/// Build one in code, or load it from YAML with ``load(path:speed:)``. Keys:
+/// - `expect` (string, optional): `go`, `fix-and-retest` or `rollback`.
+/// - `seed` (whole number, default 0): drives every random choice, e.g. which jobs fail.
+/// - `faults` (list, default empty), each with `kind` and an optional window `from` (default 0)
+///   and `until` (default never), in plan time, divided by the speed. Per kind:
+///   - `worker-stopped`: the worker takes no jobs.
+///   - `sync-errors`: `rate` (fraction of jobs, default 1), `failing_attempts` (default 1),
+///     `error` (`rejected`, `rate-limited` or `connection-failed`; default `rejected`), `provider`.
+///   - `webhook-latency`: `delay` (required), `jitter` (default 0), `provider`; real time, never scaled.
+///   - `refuse-connections`: connections are reset.
 /// ```yaml
-/// expect: rollback          # go | fix-and-retest | rollback
-/// seed: 7                   # drives which jobs are affected; default 0
+/// expect: fix-and-retest
+/// seed: 7
 /// faults:
-///   - kind: sync-errors     # worker-stopped | sync-errors | webhook-latency | refuse-connections
+///   - kind: sync-errors
 ///     rate: 0.2
-///     from: 10m             # plan time, divided by the speed; `until` likewise
+///     from: 10m
 /// ```
 public struct DeploymentFaultPlan: Sendable, Hashable {
     /// No faults: the deployment behaves.
