@@ -19,6 +19,16 @@ import Testing
         }
     }
 
+    @Test func takenPortIsAnError() async throws {
+        try await withFakeDeployment(fastConfiguration(), logger: quietLogger) { first in
+            var configuration = fastConfiguration()
+            configuration.port = first.port
+            await #expect(throws: (any Error).self) {
+                try await withFakeDeployment(configuration, logger: quietLogger) { _ in }
+            }
+        }
+    }
+
     @Test(arguments: ["hubspot", "zoho", "odoo"])
     func providerHealth(provider: String) async throws {
         try await withFakeDeployment(fastConfiguration(), logger: quietLogger) { deployment in
