@@ -4,6 +4,8 @@ public enum ProbeCatalog {
     public struct Kind: Sendable {
         /// Whether the plan must (true) or must not (false) fan it out per provider.
         public let perProvider: Bool
+        /// Whether attempts must never overlap, as scrapes of one target never do in Prometheus.
+        public var exclusive = false
         /// Builds one instance, for `provider` when per provider.
         public let make: @Sendable (_ provider: String?) -> any Probe
     }
@@ -12,7 +14,7 @@ public enum ProbeCatalog {
     public static let kinds: [String: Kind] = [
         "health": Kind(perProvider: false) { _ in HealthProbe() },
         "crm.health": Kind(perProvider: true) { CRMHealthProbe(provider: $0 ?? "") },
-        "metrics.scrape": Kind(perProvider: false) { _ in MetricsScrapeProbe() },
+        "metrics.scrape": Kind(perProvider: false, exclusive: true) { _ in MetricsScrapeProbe() },
         "webhook.send": Kind(perProvider: true) { WebhookSendProbe(provider: $0 ?? "") },
     ]
 

@@ -28,7 +28,7 @@ import Testing
         ("rate(x[5m]) > 0", 0, "unknown function \"rate\""),
         ("histogram_quantile(1.5, x[5m]) > 0", 22, "quantile 1.5 is outside 0…1"),
         ("dlq_size 0", 9, "expected a comparison"),
-        ("dlq_size > 0 and", 13, "unexpected \" and\" after the threshold"),
+        ("dlq_size > 0 and", 13, "unexpected \"and\" after the threshold"),
         ("increase(x{a=\"b\"[5m]) > 0", 16, "expected \"}\""),
         ("dlq_size > 2parsecs", 12, "unknown unit \"parsecs\""),
     ])

@@ -53,7 +53,7 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("12:18 cadence \"sometimes\"") })
         #expect(messages.contains { $0.hasPrefix("15:12 phase \"second\" ends before it starts") })
         #expect(messages.contains { $0.hasPrefix("18:12 alert level \"severe\"") })
-        #expect(messages.contains { $0.hasPrefix("19:43 alert \"bad\": \"5q\" is not a range") })
+        #expect(messages.contains { $0.hasPrefix("19:42 alert \"bad\": \"5q\" is not a range") })
         #expect(messages.contains { $0.contains("refers to probe \"webhook.send\", which the plan never runs") })
         #expect(messages.contains { $0.contains("min_samples of gate \"g\"") })
         #expect(messages.contains { $0.contains("rollback step \"nothing\" has neither run: nor http:") })

@@ -6,7 +6,7 @@ extension EndToEndTests {
     @Suite(.timeLimit(.minutes(3))) struct CLITests {
         @Test func cleanRunExitsZeroAndWorkerDownExitsTwo() async throws {
             let folder = EndToEnd.temporaryFolder()
-            let common = ["--scenario", "scenarios/pilot.yaml", "--speed", "600", "--db", folder + "/c.sqlite", "--out", folder]
+            let common = ["--scenario", "scenarios/pilot.yaml", "--speed", "300", "--db", folder + "/c.sqlite", "--out", folder]
             let clean = try await EndToEnd.canary(["run", "--fake"] + common)
             #expect(clean.status == 0, "\(clean.output)")
             #expect(clean.output.contains("decision: go"))

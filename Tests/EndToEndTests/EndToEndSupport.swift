@@ -24,7 +24,7 @@ enum EndToEnd {
 
     /// Runs the pilot plan against a fresh fake deployment with the given fault plan.
     static func runPilot(
-        faults: String?, speed: Double = 600, stopAfter: Duration? = nil
+        faults: String?, speed: Double = 300, stopAfter: Duration? = nil
     ) async throws -> (summary: RunSummary, store: CanaryStore, folder: String) {
         let plan = try PlanLoader.load(path: path("scenarios/pilot.yaml"))
         let folder = temporaryFolder()
@@ -72,7 +72,8 @@ enum EndToEnd {
         return packageRoot.appendingPathComponent(".build/debug/canary")
     }
 
-    /// Runs the CLI; returns its exit status and output.
+    /// Runs the CLI; returns its exit status and output. Waiting happens off the concurrency pool,
+    /// which has only as many threads as cores.
     static func canary(_ arguments: [String], interruptAfter: Duration? = nil) async throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = canaryExecutable
@@ -86,8 +87,14 @@ enum EndToEnd {
             try await Task.sleep(for: interruptAfter)
             process.interrupt()
         }
-        let data = try pipe.fileHandleForReading.readToEnd() ?? Data()
-        process.waitUntilExit()
+        let handle = pipe.fileHandleForReading
+        let data: Data = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let data = (try? handle.readToEnd()) ?? Data()
+                process.waitUntilExit()
+                continuation.resume(returning: data)
+            }
+        }
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -22,12 +22,20 @@ extension EndToEndTests {
             #expect(alerts.contains { $0.level == .critical && $0.rule.hasPrefix("worker down") })
         }
 
-        @Test func transientSyncErrorsAskForAFixAndRetest() async throws {
-            let (summary, store, _) = try await EndToEnd.runPilot(faults: "scenarios/faults/sync-errors-transient.yaml")
+        @Test func transientSyncErrorsAskForAFixAndRetestAndTheReportRebuildsIdentically() async throws {
+            let (summary, store, folder) = try await EndToEnd.runPilot(faults: "scenarios/faults/sync-errors-transient.yaml")
             #expect(summary.outcome.decision == .fixAndRetest, "\(summary.outcome.reasons)")
             let alerts = try await store.alerts(of: summary.runID)
             #expect(alerts.contains { $0.rule == "sync errors" && $0.state == .fired })
             #expect(!alerts.contains { $0.level == .critical })
+
+            let original = try String(contentsOfFile: summary.reportFolder + "/report.md", encoding: .utf8)
+            let json = try String(contentsOfFile: summary.reportFolder + "/report.json", encoding: .utf8)
+            let rebuilt = try await ReportWriter(store: store, directory: folder + "/rebuilt").write(runID: summary.runID)
+            #expect(try String(contentsOfFile: rebuilt + "/report.md", encoding: .utf8) == original)
+            #expect(try String(contentsOfFile: rebuilt + "/report.json", encoding: .utf8) == json)
+            #expect(original.contains("FIX AND RETEST"))
+            #expect(original.contains("| webhook.send | hubspot |"))
         }
 
         @Test func syncErrorsReachingTheDeadLetterQueueRollBack() async throws {
@@ -48,17 +56,6 @@ extension EndToEndTests {
             #expect(summary.outcome.decision != .go)
             #expect(try await store.run(summary.runID)?.end == .interrupted)
             #expect(try await store.results(of: summary.runID).count > 50, "what was gathered is kept")
-        }
-
-        @Test func reportIsRebuiltIdenticallyFromTheDatabase() async throws {
-            let (summary, store, folder) = try await EndToEnd.runPilot(faults: "scenarios/faults/sync-errors-transient.yaml")
-            let original = try String(contentsOfFile: summary.reportFolder + "/report.md", encoding: .utf8)
-            let json = try String(contentsOfFile: summary.reportFolder + "/report.json", encoding: .utf8)
-            let rebuilt = try await ReportWriter(store: store, directory: folder + "/rebuilt").write(runID: summary.runID)
-            #expect(try String(contentsOfFile: rebuilt + "/report.md", encoding: .utf8) == original)
-            #expect(try String(contentsOfFile: rebuilt + "/report.json", encoding: .utf8) == json)
-            #expect(original.contains("FIX AND RETEST"))
-            #expect(original.contains("| webhook.send | hubspot |"))
         }
     }
 }

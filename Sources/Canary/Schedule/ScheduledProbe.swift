@@ -10,13 +10,18 @@ public struct ScheduledProbe: Sendable {
     public var cadence: Cadence
     /// Real-time limit of one attempt (not scaled: latency is real).
     public var timeout: Duration
+    /// Whether attempts must not overlap; a due time that finds the previous attempt running is skipped.
+    public var exclusive: Bool
 
-    public init(probe: any Probe, start: Duration, end: Duration, cadence: Cadence, timeout: Duration) {
+    public init(
+        probe: any Probe, start: Duration, end: Duration, cadence: Cadence, timeout: Duration, exclusive: Bool = false
+    ) {
         self.probe = probe
         self.start = start
         self.end = end
         self.cadence = cadence
         self.timeout = timeout
+        self.exclusive = exclusive
     }
 
     /// Offsets at which attempts are due, in order.
@@ -45,7 +50,7 @@ extension Plan {
             return instances.map {
                 ScheduledProbe(
                     probe: $0, start: start / speed, end: end / speed, cadence: cadence,
-                    timeout: spec.timeout ?? defaultTimeout)
+                    timeout: spec.timeout ?? defaultTimeout, exclusive: kind.exclusive)
             }
         }
         let phased = phases.flatMap { phase in phase.probes.flatMap { entries($0, from: phase.start, to: phase.end) } }

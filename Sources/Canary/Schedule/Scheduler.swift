@@ -5,7 +5,9 @@ import Probes
 ///
 /// A slow attempt never delays the next one: each due time gets its own child task, and latency is
 /// measured from the due time, not from when the attempt happened to start, so a stalled target
-/// cannot hide behind coordinated omission. Every attempt has a timeout. Cancelling the calling
+/// cannot hide behind coordinated omission. Every attempt has a timeout. Exclusive probes (metrics
+/// scrapes) never overlap: a due time that finds the previous attempt still running is recorded as
+/// a failed `overrun` attempt instead of being started. Cancelling the calling
 /// task stops the schedule; attempts still in flight are cancelled and not recorded.
 ///
 /// ```swift
@@ -28,7 +30,10 @@ public struct Scheduler: Sendable {
     ) async {
         let clock = ContinuousClock()
         await withDiscardingTaskGroup { group in
-            for entry in entries {
+            for entry in entries where entry.exclusive {
+                group.addTask { await runExclusive(entry, context: context, origin: origin, clock: clock, emit: emit) }
+            }
+            for entry in entries where !entry.exclusive {
                 group.addTask {
                     await withDiscardingTaskGroup { attempts in
                         for due in entry.dueOffsets {
@@ -46,6 +51,27 @@ public struct Scheduler: Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// Runs one attempt at a time; due times passed while an attempt ran become `overrun` failures.
+    private func runExclusive(
+        _ entry: ScheduledProbe, context: ProbeContext, origin: ContinuousClock.Instant, clock: ContinuousClock,
+        emit: @Sendable (ProbeResult) -> Void
+    ) async {
+        for due in entry.dueOffsets {
+            let now = (clock.now - origin).seconds
+            if now > due.seconds {
+                emit(
+                    ProbeResult(
+                        probe: entry.probe.id, provider: entry.probe.provider, phase: phaseName(due.seconds),
+                        intendedAt: due.seconds, startedAt: now, latency: now - due.seconds, passed: false,
+                        errorClass: "overrun", detail: "skipped: the previous attempt was still running when this one was due"))
+                continue
+            }
+            do { try await clock.sleep(until: origin + due) } catch { return }
+            guard let result = await attempt(entry, due: due, origin: origin, clock: clock, context: context) else { return }
+            emit(result)
         }
     }
 
