@@ -4,13 +4,13 @@ import Testing
 
 @Suite struct RefuseConnectionsTests {
     @Test func connectionsAreResetDuringTheWindowOnly() async throws {
-        // 30 s of plan time at speed 30 is a 1 s window from start-up.
+        // 90 s of plan time at speed 30 is a 3 s window from start-up: wide enough for a busy machine.
         let plan = try DeploymentFaultPlan.parse(
             yaml: """
                 expect: rollback
                 faults:
                   - kind: refuse-connections
-                    until: 30s
+                    until: 90s
                 """,
             fileName: "refuse.yaml", speed: 30)
         try await withFakeDeployment(fastConfiguration(faults: plan), logger: quietLogger) { deployment in
@@ -21,7 +21,7 @@ import Testing
             }
             #expect(deployment.state.refusedConnections >= 1)
 
-            let windowEnd = deployment.state.startedAt + .milliseconds(1050)
+            let windowEnd = deployment.state.startedAt + .milliseconds(3050)
             try await Task.sleep(until: windowEnd, clock: .continuous)
             try await HTTPClient.withHTTPClient { client in
                 let answer = try await fetch(.GET, "\(deployment.baseURL)/health", client: client)
@@ -32,16 +32,16 @@ import Testing
 
     @Test func keptAliveConnectionsAreResetToo() async throws {
         let plan = DeploymentFaultPlan(
-            seed: 1, faults: [.refuseConnections(from: .milliseconds(500), until: .seconds(1))])
+            seed: 1, faults: [.refuseConnections(from: .seconds(1), until: .seconds(3))])
         try await withFakeDeployment(fastConfiguration(faults: plan), logger: quietLogger) { deployment in
             _ = try await HTTPClient.withHTTPClient { client in
                 let before = try await fetch(.GET, "\(deployment.baseURL)/health", client: client)
                 #expect(before.status == 200)
-                try await Task.sleep(until: deployment.state.startedAt + .milliseconds(550), clock: .continuous)
+                try await Task.sleep(until: deployment.state.startedAt + .milliseconds(1050), clock: .continuous)
                 await #expect(throws: (any Error).self) {
                     _ = try await fetch(.GET, "\(deployment.baseURL)/health", client: client, timeout: .seconds(1))
                 }
-                try await Task.sleep(until: deployment.state.startedAt + .milliseconds(1050), clock: .continuous)
+                try await Task.sleep(until: deployment.state.startedAt + .milliseconds(3050), clock: .continuous)
                 let after = try await fetch(.GET, "\(deployment.baseURL)/health", client: client)
                 #expect(after.status == 200)
             }

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func workerComesBackWhenTheWindowEnds() async throws {
-        let plan = DeploymentFaultPlan(seed: 1, faults: [.workerStopped(until: .milliseconds(800))])
+        let plan = DeploymentFaultPlan(seed: 1, faults: [.workerStopped(until: .seconds(2))])
         try await withFakeDeployment(fastConfiguration(faults: plan), logger: quietLogger) { deployment in
             try await postWebhooks(3, to: deployment)
             #expect(deployment.state.syncStatus().workerRunning == false)
