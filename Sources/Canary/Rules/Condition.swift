@@ -49,6 +49,10 @@ public enum Query: Sendable, Equatable {
     case probeSuccessRatio(Selector, Range)
     /// `probe_quantile(q, id{labels}[range])`: latency quantile of probe attempts, in seconds.
     case probeQuantile(Double, Selector, Range)
+    /// `latency_regressions(id{labels}[range])`: probe instances whose latencies regressed against the
+    /// run's baseline (Mann-Whitney U, see ``LatencyComparison``); no data without a baseline or with too
+    /// few samples.
+    case latencyRegressions(Selector, Range)
 
     /// Which extreme `…_over_time` takes.
     public enum Extreme: String, Sendable { case max, min }
@@ -58,7 +62,8 @@ public enum Query: Sendable, Equatable {
         switch self {
         case .latest: nil
         case .increase(_, let range), .overTime(_, _, let range), .histogramQuantile(_, _, let range),
-            .probeFailures(_, let range), .probeSuccessRatio(_, let range), .probeQuantile(_, _, let range):
+            .probeFailures(_, let range), .probeSuccessRatio(_, let range), .probeQuantile(_, _, let range),
+            .latencyRegressions(_, let range):
             range
         }
     }

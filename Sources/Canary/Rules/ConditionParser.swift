@@ -24,6 +24,7 @@ public struct ConditionParser {
     /// Function names taking one range selector.
     static let rangeFunctions: Set<String> = [
         "increase", "max_over_time", "min_over_time", "probe_failures", "probe_success_ratio",
+        "latency_regressions",
     ]
     static var allFunctions: [String] { (quantileFunctions.union(rangeFunctions)).sorted() }
 
@@ -84,6 +85,7 @@ public struct ConditionParser {
             case "max_over_time": result = .overTime(.max, selector, range)
             case "min_over_time": result = .overTime(.min, selector, range)
             case "probe_failures": result = .probeFailures(selector, range)
+            case "latency_regressions": result = .latencyRegressions(selector, range)
             default: result = .probeSuccessRatio(selector, range)
             }
         } else {

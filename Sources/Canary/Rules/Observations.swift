@@ -39,6 +39,8 @@ public struct Observations: Sendable {
     private(set) var seriesKeysByName: [String: [String]] = [:]
     /// Attempts in the order they finished.
     public private(set) var attempts: [Attempt] = []
+    /// Latencies of the baseline run per probe instance, for `latency_regressions`; nil without a baseline.
+    public var baseline: [ProbeKey: [Double]]?
 
     public init() {}
 

@@ -58,6 +58,8 @@ extension Query {
             var histogram = LatencyHistogram()
             for attempt in attempts { histogram.record(seconds: attempt.latency) }
             return Evaluation(value: histogram.quantile(quantile), samples: attempts.count)
+        case .latencyRegressions(let selector, let range):
+            return Self.evaluateLatencyRegressions(selector, Self.window(range, now: now, speed: speed), observations)
         }
     }
 

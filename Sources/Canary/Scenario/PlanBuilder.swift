@@ -205,7 +205,8 @@ struct PlanBuilder {
     private mutating func checkProbeReference(_ query: Query, node: Node, what: String, probeIDs: Set<String>) {
         let selector: Selector
         switch query {
-        case .probeFailures(let probe, _), .probeSuccessRatio(let probe, _), .probeQuantile(_, let probe, _):
+        case .probeFailures(let probe, _), .probeSuccessRatio(let probe, _), .probeQuantile(_, let probe, _),
+            .latencyRegressions(let probe, _):
             selector = probe
         default: return
         }

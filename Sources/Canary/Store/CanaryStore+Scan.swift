@@ -1,0 +1,76 @@
+import GRDB
+
+/// One stored probe attempt as a report reads it: no metric samples, the detail only for failures.
+public struct StoredAttempt: Sendable {
+    public var probe: String
+    public var provider: String?
+    /// When it was due, seconds since the run began.
+    public var intendedAt: Double
+    /// Seconds from due to finished.
+    public var latency: Double
+    public var passed: Bool
+    public var errorClass: String?
+    /// The attempt's detail; empty for passed attempts, which reports never show.
+    public var detail: String
+    public var finding: String?
+
+    /// When it finished, seconds since the run began.
+    public var finishedAt: Double { intendedAt + latency }
+}
+
+extension CanaryStore {
+    /// Streams a run's attempts (in storage order) into `accumulator`, without holding them all in memory.
+    public func scanAttempts<A: Sendable>(
+        of runID: String, into accumulator: A, _ body: @escaping @Sendable (inout A, StoredAttempt) -> Void
+    ) async throws -> A {
+        try await writer.read { db in
+            var result = accumulator
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT probe, provider, intended_at, latency, passed, error_class, finding,
+                           CASE WHEN passed THEN '' ELSE detail END
+                    FROM probe_results WHERE run_id = ?
+                    """,
+                arguments: [runID])
+            while let row = try rows.next() {
+                body(
+                    &result,
+                    StoredAttempt(
+                        probe: row[0], provider: row[1], intendedAt: row[2], latency: row[3], passed: row[4],
+                        errorClass: row[5], detail: row[7], finding: row[6]))
+            }
+            return result
+        }
+    }
+
+    /// Latencies of a run's attempts per probe instance (`probe` or `probe (provider)`), for comparisons.
+    public func latencies(of runID: String) async throws -> [ProbeKey: [Double]] {
+        try await writer.read { db in
+            var latencies: [ProbeKey: [Double]] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT probe, provider, latency FROM probe_results WHERE run_id = ?", arguments: [runID])
+            while let row = try rows.next() {
+                latencies[ProbeKey(probe: row[0], provider: row[1]), default: []].append(row[2])
+            }
+            return latencies
+        }
+    }
+}
+
+/// A probe instance: the probe id and, for per-provider probes, the provider.
+public struct ProbeKey: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public var probe: String
+    public var provider: String?
+
+    public init(probe: String, provider: String?) {
+        self.probe = probe
+        self.provider = provider
+    }
+
+    public var description: String { provider.map { "\(probe) (\($0))" } ?? probe }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.probe, lhs.provider ?? "") < (rhs.probe, rhs.provider ?? "")
+    }
+}
