@@ -36,13 +36,16 @@ public struct CanaryRun: Sendable {
             "canary run \(runID): plan \(plan.name), \(DurationText.format(plan.duration)) at speed \(ThresholdText.format(speed)) "
                 + "against \(settings.target.backendURL)")
 
+        let baseline = try await prepareBaseline(of: runID)
         let (events, continuation) = AsyncStream.makeStream(of: RunRecorder.Event.self)
         let context = ProbeContext(
             http: http, target: settings.target, timeout: plan.defaultTimeout, secrets: settings.secrets,
             logger: settings.logger)
         let origin = ContinuousClock.now
         let plan = self.plan, settings = self.settings
-        let initial = RunRecorder(runID: runID, store: store, plan: plan, settings: settings, control: control)
+        var prepared = RunRecorder(runID: runID, store: store, plan: plan, settings: settings, control: control)
+        prepared.observations.baseline = baseline
+        let initial = prepared
         let recorder = await withTaskGroup(of: RunRecorder?.self) { group in
             group.addTask {
                 var recorder = initial
@@ -69,6 +72,7 @@ public struct CanaryRun: Sendable {
                 end: end, speed: speed, alerts: recorder.alertEvents, gates: gates, findings: recorder.findings,
                 attempts: recorder.attempts))
         try await store.finish(runID, endedAt: Date(), end: end, gates: gates, outcome: outcome)
+        if outcome.decision == .rollback { try await rollBack(runID, http: http) }
         let folder = try await ReportWriter(store: store, directory: settings.reportDirectory).write(runID: runID)
         return RunSummary(runID: runID, end: end, outcome: outcome, reportFolder: folder, attempts: recorder.attempts)
     }

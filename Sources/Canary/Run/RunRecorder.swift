@@ -19,8 +19,13 @@ struct RunRecorder: Sendable {
     var alertEvents: [AlertEvent] = []
     var findings: [Finding] = []
     var attempts = 0
+    var failed = 0
+    var latencies = LatencyHistogram()
+    /// Alerts firing now, by rule name.
+    var firing: [String: AlertRule.Level] = [:]
     var storeFailure: String?
     private var pending: [ProbeResult] = []
+    private var lastSampleStart: [String: Double] = [:]
     private var pendingAlerts: [AlertEvent] = []
     private var lastFlush = 0.0
     private let batchLimit = 2000
@@ -45,6 +50,7 @@ struct RunRecorder: Sendable {
                 if pending.count >= batchLimit { await flush(at: result.finishedAt) }
             case .tick(let now):
                 evaluate(at: now)
+                reportStatus(at: now)
                 if now - lastFlush >= flushInterval { await flush(at: now) }
             }
         }
@@ -53,8 +59,15 @@ struct RunRecorder: Sendable {
 
     private mutating func record(_ result: ProbeResult) {
         attempts += 1
+        if !result.passed { failed += 1 }
+        latencies.record(seconds: result.latency)
         observations.add(result.attempt)
-        if !result.samples.isEmpty { observations.add(result.samples, at: result.finishedAt) }
+        if !result.samples.isEmpty, result.startedAt >= lastSampleStart[result.probe, default: -.infinity] {
+            // Samples of an attempt that started before the last applied one are older values: applying them
+            // would look like a counter reset. They stay in the store; the rules skip them.
+            lastSampleStart[result.probe] = result.startedAt
+            observations.add(result.samples, at: result.finishedAt)
+        }
         if let finding = result.finding {
             findings.append(Finding(probe: result.probe, detail: finding))
             settings.progress("✖ \(result.probe) proved the release broken: \(finding)")
@@ -65,6 +78,7 @@ struct RunRecorder: Sendable {
 
     private mutating func evaluate(at now: Double) {
         for event in monitor.evaluate(observations, at: now) {
+            firing[event.rule] = event.state == .fired ? event.level : nil
             alertEvents.append(event)
             pendingAlerts.append(event)
             settings.progress(Self.line(for: event, speed: settings.speed))
@@ -72,6 +86,16 @@ struct RunRecorder: Sendable {
                 control.stop(.stoppedOnCritical)
             }
         }
+    }
+
+    private func reportStatus(at now: Double) {
+        guard let status = settings.status else { return }
+        let speed = settings.speed
+        status(
+            RunStatus(
+                elapsed: now, speed: speed, planSeconds: plan.duration.seconds, phase: plan.phaseName(at: now, speed: speed),
+                passed: attempts - failed, failed: failed, p95: latencies.quantile(0.95),
+                firing: firing.sorted { $0.key < $1.key }.map { "\($0.value.rawValue): \($0.key)" }))
     }
 
     private mutating func flush(at now: Double) async {

@@ -17,6 +17,12 @@ public struct RunSettings: Sendable {
     public var reportDirectory: String
     /// Progress lines for people watching.
     public var progress: @Sendable (String) -> Void
+    /// Live status snapshots for a progress view, about four a second; nil sends none.
+    public var status: (@Sendable (RunStatus) -> Void)?
+    /// Baseline to compare latencies with: `last-go` or a run id; nil compares with nothing.
+    public var baseline: String?
+    /// Whether a `rollback` decision executes the plan's rollback hooks (otherwise they are only printed).
+    public var executeRollback = false
     public var logger: Logger
 
     public init(

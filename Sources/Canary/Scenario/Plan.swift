@@ -73,6 +73,12 @@ public struct RollbackHook: Sendable {
     /// How long the step may take when executed.
     public var timeout: Duration
 
+    public init(name: String, action: Action, timeout: Duration) {
+        self.name = name
+        self.action = action
+        self.timeout = timeout
+    }
+
     /// What a hook runs.
     public enum Action: Sendable {
         /// A shell command, e.g. `railway rollback`.
