@@ -12,6 +12,7 @@ public enum MarkdownReport {
         lines.append("")
         lines += report.reasons.map { "- \(escape($0))" }
         lines.append("")
+        lines += rollbackSection(report)
         lines.append("## Gates")
         lines.append("")
         if report.gates.isEmpty {
@@ -51,6 +52,7 @@ public enum MarkdownReport {
                 "| \(probe.probe) | \(probe.provider ?? "–") | \(probe.attempts) | \(probe.failed) | \(latency(probe.p50)) "
                     + "| \(latency(probe.p95)) | \(latency(probe.p99)) | \(latency(probe.max)) |")
         }
+        lines += comparisonSection(report)
         if !report.failures.isEmpty {
             lines.append("")
             lines.append("## Failures")

@@ -1,6 +1,8 @@
 import Foundation
 
 /// Builds a ``RunReport`` from what the store holds for one run, re-deciding with ``DecisionEngine``.
+///
+/// Attempts are streamed once through a tally, so a run of a million attempts is reported in bounded memory.
 public struct ReportBuilder: Sendable {
     public var store: CanaryStore
 
@@ -9,14 +11,25 @@ public struct ReportBuilder: Sendable {
     /// Builds the report of `runID`.
     public func build(runID: String) async throws -> RunReport {
         guard let run = try await store.run(runID) else { throw CanaryError.runNotFound(runID, database: store.path) }
-        let results = try await store.results(of: runID)
+        let plan = try? PlanLoader.parse(run.planSource, file: run.planPath)
         let alerts = try await store.alerts(of: runID)
         let gates = try await store.gates(of: runID)
-        let findings = results.compactMap { result in result.finding.map { Finding(probe: result.probe, detail: $0) } }
+        let planSeconds = plan?.duration.seconds ?? (run.endedAt?.timeIntervalSince(run.startedAt) ?? 0) * run.speed
+        let tally = try await store.scanAttempts(
+            of: runID, into: ReportTally(planSeconds: planSeconds, speed: run.speed)
+        ) { tally, attempt in
+            tally.add(attempt)
+        }
+        let findings = tally.sortedFindings
         let outcome = DecisionEngine.decide(
             DecisionInput(
                 end: run.end, speed: run.speed, alerts: alerts, gates: gates, findings: findings,
-                attempts: results.count))
+                attempts: tally.attempts))
+        let executed = try await store.rollbackSteps(of: runID)
+        var rollback: RunReport.RollbackSection?
+        if outcome.decision == .rollback || !executed.isEmpty {
+            rollback = RunReport.RollbackSection(runbook: RollbackRunbook(plan?.rollback ?? []), executed: executed)
+        }
         let iso = ISO8601DateFormatter()
         return RunReport(
             schemaVersion: RunReport.currentSchemaVersion,
@@ -26,47 +39,44 @@ public struct ReportBuilder: Sendable {
                 endedAt: run.endedAt.map(iso.string), end: run.end,
                 durationSeconds: run.endedAt.map { $0.timeIntervalSince(run.startedAt) }),
             decision: outcome.decision, reasons: outcome.reasons, gates: gates,
-            phases: Self.phases(of: run), probes: Self.probeStats(results), alerts: alerts,
-            failures: Self.failureGroups(results, speed: run.speed), findings: findings)
+            phases: plan.map(Self.phases) ?? [], probes: tally.probeStats, alerts: alerts,
+            failures: tally.failureGroups(), findings: findings,
+            latencySeries: tally.latencySeries(thresholds: plan.map(Self.thresholds) ?? [:]),
+            latencyBreakdownMeasured: false, rollback: rollback, comparison: try await comparison(of: runID))
     }
 
-    static func phases(of run: RunRecord) -> [RunReport.PhaseInfo] {
-        guard let plan = try? PlanLoader.parse(run.planSource, file: run.planPath) else { return [] }
-        return plan.phases.map { .init(name: $0.name, fromSeconds: $0.start.seconds, untilSeconds: $0.end.seconds) }
+    /// The comparison with the run's baseline, if it was run with one.
+    func comparison(of runID: String) async throws -> RunReport.ComparisonSection? {
+        guard let baseline = try await store.baseline(of: runID) else { return nil }
+        guard let baselineID = baseline.baselineRunID else { return .init(baseline: baseline, result: nil) }
+        let result = try await BaselineComparer(store: store).compare(baseline: baselineID, candidate: runID)
+        return .init(baseline: baseline, result: result)
     }
 
-    static func probeStats(_ results: [ProbeResult]) -> [RunReport.ProbeStats] {
-        struct Key: Hashable { var probe: String; var provider: String? }
-        var histograms: [Key: LatencyHistogram] = [:]
-        var counts: [Key: (passed: Int, failed: Int)] = [:]
-        for result in results {
-            let key = Key(probe: result.probe, provider: result.provider)
-            histograms[key, default: LatencyHistogram()].record(seconds: result.latency)
-            counts[key, default: (0, 0)].passed += result.passed ? 1 : 0
-            counts[key, default: (0, 0)].failed += result.passed ? 0 : 1
-        }
-        return histograms.keys.sorted { ($0.probe, $0.provider ?? "") < ($1.probe, $1.provider ?? "") }.map { key in
-            let histogram = histograms[key]!
-            let count = counts[key]!
-            return RunReport.ProbeStats(
-                probe: key.probe, provider: key.provider, attempts: count.passed + count.failed,
-                passed: count.passed, failed: count.failed, p50: histogram.quantile(0.5),
-                p95: histogram.quantile(0.95), p99: histogram.quantile(0.99), max: histogram.max)
-        }
+    static func phases(of plan: Plan) -> [RunReport.PhaseInfo] {
+        plan.phases.map { .init(name: $0.name, fromSeconds: $0.start.seconds, untilSeconds: $0.end.seconds) }
     }
 
-    static func failureGroups(_ results: [ProbeResult], speed: Double) -> [RunReport.FailureGroup] {
-        var groups: [String: RunReport.FailureGroup] = [:]
-        for result in results where !result.passed {
-            let errorClass = result.errorClass ?? "unknown"
-            var group = groups[errorClass] ?? .init(errorClass: errorClass, count: 0, examples: [])
-            group.count += 1
-            if group.examples.count < 3 {
-                let who = result.provider.map { "\(result.probe) (\($0))" } ?? result.probe
-                group.examples.append("\(ClockText.format(result.intendedAt, speed: speed)) \(who): \(result.detail)")
+    /// Per probe id: its attempt timeout, and the threshold of every `probe_quantile` rule naming it.
+    static func thresholds(of plan: Plan) -> [String: [RunReport.LatencyThreshold]] {
+        var result: [String: [RunReport.LatencyThreshold]] = [:]
+        for spec in plan.phases.flatMap(\.probes) + plan.watch {
+            let timeout = (spec.timeout ?? plan.defaultTimeout).seconds
+            if !(result[spec.id] ?? []).contains(where: { $0.label == "timeout" && $0.seconds >= timeout }) {
+                result[spec.id, default: []].removeAll { $0.label == "timeout" }
+                result[spec.id, default: []].append(.init(label: "timeout", seconds: timeout))
             }
-            groups[errorClass] = group
         }
-        return groups.values.sorted { ($0.count, $1.errorClass) > ($1.count, $0.errorClass) }
+        let rules = plan.gates.map { ("gate \"\($0.name)\"", $0.condition) } + plan.alerts.map { ("\($0.level.rawValue) \"\($0.name)\"", $0.condition) }
+        for (label, condition) in rules {
+            guard case .probeQuantile(let q, let selector, _) = condition.query else { continue }
+            for probe in result.keys where selector.matchesName(probe) {
+                result[probe]!.append(
+                    .init(
+                        label: "\(label): p\(ThresholdText.format(q * 100)) \(condition.comparison.rawValue) \(ThresholdText.format(condition.threshold))",
+                        seconds: condition.threshold))
+            }
+        }
+        return result
     }
 }

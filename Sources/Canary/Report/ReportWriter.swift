@@ -1,10 +1,14 @@
 import Foundation
 
-/// Writes `reports/<run-id>/report.md` and `report.json` for a run, from the database alone.
+/// Writes `reports/<run-id>/report.md`, `report.json`, `report.html` and `junit.xml` for a run, from the
+/// database alone (no wall-clock stamps, so a rebuild is byte-identical).
 public struct ReportWriter: Sendable {
     public var store: CanaryStore
     /// Parent folder of the per-run folders.
     public var directory: String
+
+    /// The files every run folder gets.
+    public static let fileNames = ["report.md", "report.json", "report.html", "junit.xml"]
 
     public init(store: CanaryStore, directory: String) {
         self.store = store
@@ -19,6 +23,8 @@ public struct ReportWriter: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(MarkdownReport.render(report).utf8).write(to: folder.appendingPathComponent("report.md"))
         try JSONReport.render(report).write(to: folder.appendingPathComponent("report.json"))
+        try Data(HTMLReport.render(report).utf8).write(to: folder.appendingPathComponent("report.html"))
+        try Data(JUnitReport.render(report).utf8).write(to: folder.appendingPathComponent("junit.xml"))
         return folder.path
     }
 }

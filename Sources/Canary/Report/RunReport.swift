@@ -16,6 +16,14 @@ public struct RunReport: Sendable, Codable {
     public var alerts: [AlertEvent]
     public var failures: [FailureGroup]
     public var findings: [Finding]
+    /// Latency over plan time per probe id, bucketed, with the thresholds that apply to it.
+    public var latencySeries: [LatencySeries]
+    /// Whether connect, TLS, first-byte and transfer times were measured (they are not yet).
+    public var latencyBreakdownMeasured: Bool
+    /// The rollback runbook and any executed steps; nil unless the decision is `rollback` or steps ran.
+    public var rollback: RollbackSection?
+    /// The comparison with a baseline run; nil unless the run was started with one.
+    public var comparison: ComparisonSection?
 
     /// Run metadata.
     public struct RunInfo: Sendable, Codable {
