@@ -11,7 +11,9 @@ struct CanaryCommand: AsyncParsableCommand {
             Exit codes: 0 go, 1 fix-and-retest, 2 rollback, 64 usage or plan error, 70 internal error.
             """,
         version: CanaryVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, ListCommand.self, ReportCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, ListCommand.self, ReportCommand.self, CompareCommand.self,
+        ]
     )
 }
 

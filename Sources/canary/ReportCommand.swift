@@ -18,7 +18,7 @@ struct ReportCommand: AsyncParsableCommand {
         do {
             let store = try CanaryStore(path: store.path)
             let folder = try await ReportWriter(store: store, directory: out).write(runID: runID)
-            print("wrote \(folder)/report.md and report.json")
+            print("wrote \(ReportWriter.fileNames.map { "\(folder)/\($0)" }.joined(separator: ", "))")
         } catch let error as CanaryError {
             Terminal.error(error.description)
             throw ExitCode.usage

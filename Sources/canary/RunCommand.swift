@@ -35,6 +35,8 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Log probe traffic at debug level.")
     var verbose = false
 
+    @OptionGroup var reporting: RunReportingOptions
+
     func validate() throws {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number, e.g. 60.") }
         if fake && target != nil { throw ValidationError("--target and --fake exclude each other; pick one.") }
@@ -74,7 +76,8 @@ struct RunCommand: AsyncParsableCommand {
         Terminal.line("")
         Terminal.line("decision: \(summary.outcome.decision.rawValue) (exit \(summary.outcome.decision.exitCode))")
         for reason in summary.outcome.reasons { Terminal.line("  - \(reason)") }
-        Terminal.line("report: \(summary.reportFolder)/report.md")
+        Terminal.line("reports: \(summary.reportFolder)/{\(ReportWriter.fileNames.joined(separator: ","))}")
+        StepSummary.append(reportFolder: summary.reportFolder)
         throw ExitCode(summary.outcome.decision)
     }
 
@@ -99,14 +102,23 @@ struct RunCommand: AsyncParsableCommand {
         for name in plan.target.secretNames {
             if let value = environment[name], !value.isEmpty { secrets[name] = Secret(value) }
         }
-        let settings = RunSettings(
+        let progress = reporting.makeProgress()
+        var settings = RunSettings(
             speed: speed, target: target, secrets: ProbeSecrets(secrets), faults: faults, reportDirectory: out,
-            progress: { Terminal.line($0) }, logger: logger)
+            progress: { progress.line($0) }, logger: logger)
+        settings.status = { progress.status($0) }
+        settings.baseline = reporting.baseline
+        settings.executeRollback = reporting.executeRollback
+        let runSettings = settings
         let canaryStore = try CanaryStore(path: store.path)
+        if let baseline = reporting.baseline, baseline != "last-go", try await canaryStore.run(baseline) == nil {
+            throw CanaryError.runNotFound(baseline, database: store.path)
+        }
+        defer { progress.finish() }
         let control = RunControl()
         return try await HTTPClient.withProbeClient { http in
             try await withSignalsStopping(control) {
-                try await CanaryRun(plan: plan, settings: settings, store: canaryStore).execute(http: http, control: control)
+                try await CanaryRun(plan: plan, settings: runSettings, store: canaryStore).execute(http: http, control: control)
             }
         }
     }
