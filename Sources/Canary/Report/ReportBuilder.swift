@@ -14,7 +14,10 @@ public struct ReportBuilder: Sendable {
         let plan = try? PlanLoader.parse(run.planSource, file: run.planPath)
         let alerts = try await store.alerts(of: runID)
         let gates = try await store.gates(of: runID)
-        let planSeconds = plan?.duration.seconds ?? (run.endedAt?.timeIntervalSince(run.startedAt) ?? 0) * run.speed
+        // Latency buckets cover the plan, or only as far as the run got when it ended early.
+        let reached = (run.endedAt?.timeIntervalSince(run.startedAt) ?? 0) * run.speed
+        var planSeconds = plan?.duration.seconds ?? reached
+        if run.end != .completed, reached > 0 { planSeconds = min(planSeconds, reached) }
         let tally = try await store.scanAttempts(
             of: runID, into: ReportTally(planSeconds: planSeconds, speed: run.speed)
         ) { tally, attempt in

@@ -89,7 +89,8 @@ struct ReportTally: Sendable {
                     max: sorted.last!)
             }
             return RunReport.LatencySeries(
-                probe: probe, bucketSeconds: bucketSeconds, points: points, thresholds: thresholds[probe] ?? [])
+                probe: probe, bucketSeconds: bucketSeconds, spanSeconds: bucketSeconds * Double(bucketCount), points: points,
+                thresholds: thresholds[probe] ?? [])
         }
     }
 }

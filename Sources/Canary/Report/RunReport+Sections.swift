@@ -4,6 +4,8 @@ extension RunReport {
         public var probe: String
         /// Width of each bucket, plan seconds.
         public var bucketSeconds: Double
+        /// Plan seconds the buckets cover: the plan, or as far as the run got when it stopped early.
+        public var spanSeconds: Double
         /// Non-empty buckets in time order.
         public var points: [LatencyPoint]
         /// Lines worth drawing: the attempt timeout and any `probe_quantile` rule on this probe.

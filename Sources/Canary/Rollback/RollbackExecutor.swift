@@ -27,9 +27,10 @@ public struct RollbackExecutor: Sendable {
         self.redactor = redactor
     }
 
-    /// Runs every hook; `started` is told before each step begins.
+    /// Runs every hook; `started` is told before each step begins and `finished` after it ends.
     public func execute(
-        _ hooks: [RollbackHook], started: @Sendable (Int, RollbackHook) -> Void = { _, _ in }
+        _ hooks: [RollbackHook], started: @Sendable (Int, RollbackHook) -> Void = { _, _ in },
+        finished: @Sendable (RollbackStepRecord) -> Void = { _ in }
     ) async -> [RollbackStepRecord] {
         var records: [RollbackStepRecord] = []
         for (index, hook) in hooks.enumerated() {
@@ -46,6 +47,7 @@ public struct RollbackExecutor: Sendable {
                     position: index + 1, name: hook.name, action: RollbackRunbook.action(hook.action),
                     timeoutSeconds: hook.timeout.seconds, outcome: outcome, exitStatus: status,
                     output: redactor.redact(tail(output)), durationSeconds: (clock.now - begun).seconds))
+            finished(records[records.count - 1])
         }
         return records
     }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 
 extension CanaryRun {
     /// Records the run's baseline (if it asked for one) and returns the baseline's latencies for the rules.
@@ -32,10 +33,10 @@ extension CanaryRun {
             redactor: SecretRedactor(settings.secrets.allValues.map { $0.unredacted() }))
         let progress = settings.progress
         let steps = await executor.execute(plan.rollback) { position, hook in
-            progress("  \(position). \(hook.name): \(RollbackRunbook.action(hook.action))")
-        }
-        for step in steps {
-            progress("  \(step.position). \(step.outcome.rawValue)\(step.exitStatus.map { " (status \($0))" } ?? "") in \(String(format: "%.1f", step.durationSeconds)) s")
+            progress("  \(position). \(hook.name): \(RollbackRunbook.action(hook.action)) …")
+        } finished: { step in
+            let status = step.exitStatus.map { ", status \($0)" } ?? ""
+            progress("     \(step.outcome.rawValue)\(status), \(String(format: "%.1f", step.durationSeconds)) s")
         }
         try await store.recordRollback(steps, of: runID)
     }

@@ -6,12 +6,12 @@ public enum HTMLReport {
     /// Renders the page.
     public static func render(_ report: RunReport) -> String {
         let run = report.run
-        let planSeconds = max(report.phases.map(\.untilSeconds).max() ?? 0, (run.durationSeconds ?? 0) * run.speed)
+        let planSeconds = report.phases.map(\.untilSeconds).max() ?? (run.durationSeconds ?? 0) * run.speed
         var body = banner(report)
         body += rollbackSection(report)
         body += gatesSection(report)
         body += timelineSection(report, planSeconds: planSeconds)
-        body += latencySection(report, planSeconds: planSeconds)
+        body += latencySection(report)
         body += comparisonSection(report)
         body += failuresSection(report)
         body += metadataSection(report)
@@ -76,7 +76,7 @@ public enum HTMLReport {
             rows: report.gates.map { gate in
                 [
                     "\(e(gate.gate))<br><code>\(e(gate.condition))</code>",
-                    #"<span class="verdict \#(gate.verdict.rawValue)">\#(MarkdownReport.verdict(gate.verdict))</span>"#,
+                    #"<span class="verdict \#(gate.verdict.rawValue)">\#(gate.verdict.rawValue)</span>"#,
                     gate.observed.map(ThresholdText.format) ?? "no data", "<code>\(e(gate.threshold))</code>", e(gate.window),
                     "\(gate.samples) <span class=\"note\">(min \(gate.minSamples))</span>",
                 ]
@@ -91,6 +91,9 @@ public enum HTMLReport {
         let endSeconds = run.end == .completed ? nil : run.durationSeconds.map { $0 * run.speed }
         html += SVGTimeline.render(
             phases: report.phases, alerts: report.alerts, speed: run.speed, planSeconds: planSeconds, endSeconds: endSeconds)
+        html += #"<ol class="phases">"# + report.phases.map { phase in
+            "<li>\(e(phase.name)) <span class=\"note\">\(SVGScale.timeLabel(phase.fromSeconds))–\(SVGScale.timeLabel(phase.untilSeconds))</span></li>"
+        }.joined() + "</ol>"
         html += #"<p class="note">Plan time. ▲ an alert fired (amber warning, red critical), ○ it resolved.</p>"#
         if report.alerts.isEmpty {
             html += "<p>No alert fired.</p>"
@@ -110,7 +113,7 @@ public enum HTMLReport {
         return html + "</section>"
     }
 
-    private static func latencySection(_ report: RunReport, planSeconds: Double) -> String {
+    private static func latencySection(_ report: RunReport) -> String {
         var html = "<section><h2>Latency</h2>"
         html += #"<p class="note">Measured from when each attempt was due to when it finished, in real time; x is plan time, y is logarithmic.</p>"#
         html += HTMLTable(
@@ -130,7 +133,7 @@ public enum HTMLReport {
             if !series.thresholds.isEmpty { html += #"<span class="lth">threshold</span>"# }
             html += "</div>"
             html += SVGLatencyChart.render(
-                series, phases: report.phases, alerts: report.alerts, speed: report.run.speed, planSeconds: planSeconds)
+                series, phases: report.phases, alerts: report.alerts, speed: report.run.speed, planSeconds: series.spanSeconds)
             html += "</div>"
         }
         html += "<h3>Latency breakdown</h3>"
@@ -154,7 +157,7 @@ public enum HTMLReport {
             rows: result.rows.map { row in
                 [
                     e(row.key.description),
-                    #"<span class="verdict \#(row.verdict.rawValue)">\#(ComparisonText.verdict(row.verdict))</span>"#,
+                    #"<span class="verdict \#(row.verdict.rawValue)">\#(row.verdict.rawValue)</span>"#,
                     "\(row.baselineCount)", "\(row.candidateCount)", MarkdownReport.latency(row.baselineMedian),
                     MarkdownReport.latency(row.candidateMedian), row.pValue.map(ComparisonText.pValue) ?? "–",
                     row.commonLanguage.map { String(format: "%.2f", $0) } ?? "–",

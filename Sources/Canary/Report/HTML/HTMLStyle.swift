@@ -23,7 +23,8 @@ enum HTMLStyle {
         th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { background: var(--panel); font-weight: 600; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-        .verdict { font-weight: 600; white-space: nowrap; }
+        .verdict { font-weight: 600; white-space: nowrap; display: inline-block; padding: 0 8px; border-radius: 10px;
+          font-size: .9em; border: 1px solid currentColor; }
         .pass { color: var(--go); } .fail, .regressed, .failed, .timed-out { color: var(--rollback); }
         .no-data, .too-few-samples { color: var(--retest); }
         .note { color: var(--muted); font-size: .9em; }
@@ -51,14 +52,21 @@ enum HTMLStyle {
         dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
         dl.meta dt { color: var(--muted); } dl.meta dd { margin: 0; overflow-wrap: anywhere; }
         ol.runbook li { margin: 6px 0; }
+        ol.phases { display: flex; flex-wrap: wrap; gap: 2px 18px; padding-left: 20px; margin: 6px 0; font-size: .92em; }
+        ol.phases li { margin-right: 8px; }
         @media (max-width: 640px) {
           body { font-size: 14px; } main { padding: 10px; } h1 { font-size: 1.5em; }
           table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
           table.cards thead { display: none; }
           table.cards tr { border: 1px solid var(--line); border-radius: 8px; margin-bottom: 10px; padding: 4px 0; }
-          table.cards td { border: 0; padding: 3px 10px; text-align: left; }
-          table.cards td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 400; }
-          table.cards td:first-child { font-weight: 600; }
+          table.cards td { display: inline-block; width: auto; border: 0; padding: 2px 10px 2px 10px; text-align: left; }
+          table.cards td[data-label]::before { content: attr(data-label) " "; color: var(--muted); font-weight: 400;
+            font-size: .9em; }
+          table.cards td:first-child { display: block; font-weight: 600; }
+          table.cards td:first-child::before { content: none; }
+          .chart .axis, .chart .threshold-label { font-size: 19px; }
+          .timeline .phase-label { font-size: 22px; }
+          .chart .line { stroke-width: 3; }
           dl.meta { grid-template-columns: 1fr; } dl.meta dd { margin-bottom: 6px; }
         }
         @media print { .banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }

@@ -17,13 +17,13 @@ enum SVGLatencyChart {
         }
         for tick in scale.timeTicks() {
             let x = SVGScale.number(scale.x(tick))
-            svg += #"<text class="axis" x="\#(x)" y="\#(scale.height - 8)" text-anchor="middle">\#(SVGScale.timeLabel(tick))</text>"#
+            svg += #"<text class="axis" x="\#(x)" y="\#(scale.height - 8)" text-anchor="\#(scale.anchor(tick))">\#(SVGScale.timeLabel(tick))</text>"#
         }
-        for phase in phases.dropFirst() {
+        for phase in phases.dropFirst() where phase.fromSeconds < scale.seconds {
             let x = SVGScale.number(scale.x(phase.fromSeconds))
             svg += #"<line class="phase" x1="\#(x)" x2="\#(x)" y1="\#(scale.top)" y2="\#(scale.plotBottom)"/>"#
         }
-        for event in alerts where event.state == .fired {
+        for event in alerts where event.state == .fired && event.at * speed <= scale.seconds {
             let x = SVGScale.number(scale.x(event.at * speed))
             svg += #"<line class="alert \#(event.level.rawValue)" x1="\#(x)" x2="\#(x)" y1="\#(scale.top)" y2="\#(scale.plotBottom)"><title>\#(XMLText.escape(event.level.rawValue)) alert \#(XMLText.escape(event.rule)) fired at \#(ClockText.format(event.at, speed: speed))</title></line>"#
         }

@@ -4,8 +4,8 @@ import Foundation
 struct SVGScale: Sendable {
     var width: Double
     var height: Double
-    var left: Double = 52
-    var right: Double = 12
+    var left: Double = 74
+    var right: Double = 18
     var top: Double = 18
     var bottom: Double = 26
     /// Plan seconds shown.
@@ -44,15 +44,18 @@ struct SVGScale: Sendable {
 
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
+    /// Text anchor for a time tick: the last one ends at its tick so it is not cut off.
+    func anchor(_ tick: Double) -> String { tick >= seconds * 0.98 ? "end" : tick == 0 ? "start" : "middle" }
+
     static func timeLabel(_ seconds: Double) -> String {
         seconds >= 60 || seconds == 0 ? "\(Int((seconds / 60).rounded()))m" : "\(Int(seconds.rounded()))s"
     }
 
     static func latencyLabel(decade: Int) -> String {
         switch decade {
-        case ...(-4): "\(Int(pow(10, Double(decade + 6)).rounded())) µs"
-        case -3 ... -1: "\(Int(pow(10, Double(decade + 3)).rounded())) ms"
-        default: "\(Int(pow(10, Double(decade)).rounded())) s"
+        case ...(-4): "\(Int(pow(10, Double(decade + 6)).rounded()))µs"
+        case -3 ... -1: "\(Int(pow(10, Double(decade + 3)).rounded()))ms"
+        default: "\(Int(pow(10, Double(decade)).rounded()))s"
         }
     }
 }

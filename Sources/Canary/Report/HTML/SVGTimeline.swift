@@ -7,7 +7,12 @@ enum SVGTimeline {
         for (index, phase) in phases.enumerated() {
             let x1 = scale.x(phase.fromSeconds), x2 = scale.x(phase.untilSeconds)
             svg += #"<rect class="phase-bar p\#(index % 4)" x="\#(SVGScale.number(x1))" y="20" width="\#(SVGScale.number(max(x2 - x1 - 1, 1)))" height="30" rx="3"><title>\#(XMLText.escape(phase.name)): \#(SVGScale.timeLabel(phase.fromSeconds))–\#(SVGScale.timeLabel(phase.untilSeconds))</title></rect>"#
-            svg += #"<text class="phase-label" x="\#(SVGScale.number((x1 + x2) / 2))" y="39" text-anchor="middle">\#(XMLText.escape(phase.name))</text>"#
+            // Label only bars wide enough for it (at the phone font size); the list under the chart names every phase.
+            if Double(phase.name.count) * 11 < x2 - x1 {
+                svg += #"<text class="phase-label" x="\#(SVGScale.number((x1 + x2) / 2))" y="35" text-anchor="middle" dominant-baseline="middle">\#(XMLText.escape(phase.name))</text>"#
+            } else {
+                svg += #"<text class="phase-label" x="\#(SVGScale.number((x1 + x2) / 2))" y="35" text-anchor="middle" dominant-baseline="middle">\#(index + 1)</text>"#
+            }
         }
         if let endSeconds, endSeconds < planSeconds * 0.999 {
             let x = SVGScale.number(scale.x(endSeconds))
@@ -23,7 +28,7 @@ enum SVGTimeline {
         }
         for tick in scale.timeTicks() {
             let x = SVGScale.number(scale.x(tick))
-            svg += #"<line class="grid" x1="\#(x)" x2="\#(x)" y1="74" y2="80"/><text class="axis" x="\#(x)" y="96" text-anchor="middle">\#(SVGScale.timeLabel(tick))</text>"#
+            svg += #"<line class="grid" x1="\#(x)" x2="\#(x)" y1="74" y2="80"/><text class="axis" x="\#(x)" y="96" text-anchor="\#(scale.anchor(tick))">\#(SVGScale.timeLabel(tick))</text>"#
         }
         svg += "</svg>"
         return svg
