@@ -32,7 +32,7 @@ extension DeploymentFaultPlan {
 
 /// Walks a composed YAML document and turns it into a plan, failing at the first problem.
 private struct FaultPlanReader {
-    static let topLevelKeys = ["expect", "seed", "faults"]
+    static let topLevelKeys = ["expect", "seed", "faults", "providers"]
     static let kinds = ["worker-stopped", "sync-errors", "webhook-latency", "refuse-connections"]
     static let syncErrorCodes: [String: CRMSinkError.Code] = [
         "rejected": .rejected, "rate-limited": .rateLimited, "connection-failed": .connectionFailed,
@@ -59,9 +59,10 @@ private struct FaultPlanReader {
                 hint: "start with `expect: go` and a `faults:` list (it may be `faults: []`)")
         }
         guard let mapping = root.mapping else {
-            throw error(at: root, "the fault plan is not a mapping", hint: "use the keys expect, seed and faults")
+            throw error(at: root, "the fault plan is not a mapping", hint: "use the keys expect, seed, faults and providers")
         }
         var plan = DeploymentFaultPlan()
+        var providersNode: Node?
         for (key, value) in mapping {
             switch key.string {
             case "expect":
@@ -78,11 +79,17 @@ private struct FaultPlanReader {
                 plan.seed = seed
             case "faults":
                 plan.faults = try readFaults(value)
+            case "providers":
+                providersNode = value
             default:
                 throw error(
                     at: key, "unknown key \(quoted(key))",
                     hint: "use one of " + Self.topLevelKeys.joined(separator: ", "))
             }
+        }
+        if let providersNode {
+            plan.providers = try ProviderFaultReader(fileName: fileName, speed: speed)
+                .readProviders(providersNode, defaultSeed: plan.seed)
         }
         return plan
     }

@@ -10,6 +10,8 @@
 ///     `error` (`rejected`, `rate-limited` or `connection-failed`; default `rejected`), `provider`.
 ///   - `webhook-latency`: `delay` (required), `jitter` (default 0), `provider`; real time, never scaled.
 ///   - `refuse-connections`: connections are reset.
+/// - `providers` (mapping, optional): per fake CRM (`hubspot`, `zoho`, `odoo`), a list of provider faults or
+///   `{seed, faults}`; see ``ProviderFaultPlan`` and the README's "Provider faults".
 /// ```yaml
 /// expect: fix-and-retest
 /// seed: 7
@@ -31,11 +33,17 @@ public struct DeploymentFaultPlan: Sendable, Hashable {
     public var seed: UInt64
     /// The faults, in the order they were written.
     public var faults: [DeploymentFault]
+    /// Faults for the fake CRMs themselves, per provider.
+    public var providers: [CRMProvider: ProviderFaultPlan]
 
     /// Creates a plan from faults whose windows are already in real time.
-    public init(seed: UInt64 = 0, faults: [DeploymentFault] = [], expectedDecision: String? = nil) {
+    public init(
+        seed: UInt64 = 0, faults: [DeploymentFault] = [], expectedDecision: String? = nil,
+        providers: [CRMProvider: ProviderFaultPlan] = [:]
+    ) {
         self.seed = seed
         self.faults = faults
         self.expectedDecision = expectedDecision
+        self.providers = providers
     }
 }
