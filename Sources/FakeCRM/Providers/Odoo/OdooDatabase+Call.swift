@@ -27,7 +27,10 @@ extension OdooDatabase {
             try unlink(model: model, ids: try arguments.ids(0), uid: uid)
             return true
         case "read":
-            return .array(try read(model: model, ids: try arguments.ids(0), fields: try arguments.strings(1, "fields"), uid: uid))
+            return .array(
+                try read(
+                    model: model, ids: try arguments.ids(0), fields: try arguments.strings(1, "fields"), uid: uid,
+                    classicWrite: kwargs["load"]?.string == "_classic_write"))
         case "search":
             let ids = try search(
                 model: model, domain: try arguments.domain(0), offset: try arguments.int(1, "offset") ?? 0,
@@ -43,7 +46,10 @@ extension OdooDatabase {
             let ids = try search(
                 model: model, domain: try arguments.domain(0), offset: try arguments.int(2, "offset") ?? 0,
                 limit: try arguments.int(3, "limit"), order: try arguments.string(4, "order"))
-            return .array(try read(model: model, ids: ids, fields: try arguments.strings(1, "fields"), uid: uid))
+            return .array(
+                try read(
+                    model: model, ids: ids, fields: try arguments.strings(1, "fields"), uid: uid,
+                    classicWrite: kwargs["load"]?.string == "_classic_write"))
         case "fields_get":
             return fieldsGet(
                 model: model, only: try arguments.strings(0, "allfields"), attributes: try arguments.strings(1, "attributes"))

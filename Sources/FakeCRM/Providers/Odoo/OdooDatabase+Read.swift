@@ -26,8 +26,11 @@ extension OdooDatabase {
         return Array(limit.map { ids.prefix(max(0, $0)) } ?? ids)
     }
 
-    /// The records of `ids` with `fields` (all when empty), in the order of `ids`, as `read` returns them.
-    func read(model: OdooModel, ids: [Int], fields: [String], uid: Int) throws(OdooFault) -> [JSONValue] {
+    /// The records of `ids` with `fields` (all when empty), in the order of `ids`, as `read` returns them;
+    /// many2one values are `[id, "name"]`, or the bare id with `load="_classic_write"`.
+    func read(model: OdooModel, ids: [Int], fields: [String], uid: Int, classicWrite: Bool = false) throws(OdooFault)
+        -> [JSONValue]
+    {
         let names = fields.isEmpty ? model.fields.map(\.name) : fields
         for name in names where model.field(name) == nil {
             throw .valueError("Invalid field '\(name)' on model '\(model.name)'")
@@ -38,7 +41,8 @@ extension OdooDatabase {
             let record = tables[model.name]![id]!
             var row: [String: JSONValue] = ["id": .int(id)]
             for name in names where name != "id" {
-                row[name] = readValue(record, field: model.field(name)!, model: model)
+                let value = readValue(record, field: model.field(name)!, model: model)
+                row[name] = classicWrite ? (value.array?.first ?? value) : value
             }
             return .object(row)
         }
