@@ -23,11 +23,12 @@ extension HubSpotProvider {
     /// Consents at once and redirects with `code` and `state`; `fake_consent=deny` redirects with
     /// `error=access_denied` instead, and `hub_id` picks the portal.
     private func authorize(_ request: Request) throws -> Response {
-        let query = request.uri.queryParameters
-        guard let clientID = query.get("client_id"), clientID == configuration.clientID else {
+        // Form rules, as browsers send it: `+` is a space.
+        let query = FormURLEncoded.fields(request.uri.query ?? "")
+        guard let clientID = query["client_id"], clientID == configuration.clientID else {
             throw HubSpotError.oauth("BAD_CLIENT_ID", "missing or unknown client id", error: "invalid_client")
         }
-        guard let redirectURI = query.get("redirect_uri"), let redirect = URLComponents(string: redirectURI),
+        guard let redirectURI = query["redirect_uri"], let redirect = URLComponents(string: redirectURI),
             redirect.scheme != nil
         else {
             throw HubSpotError.oauth("BAD_REDIRECT_URI", "missing or invalid redirect uri", error: "invalid_request")
@@ -36,11 +37,11 @@ extension HubSpotProvider {
             throw HubSpotError.oauth(
                 "BAD_REDIRECT_URI", "redirect uri does not match the app's settings", error: "invalid_request")
         }
-        let hubID = query.get("hub_id").flatMap(Int.init) ?? configuration.defaultHubID
-        var scopes = Self.scopes(query.get("scope")) + Self.scopes(query.get("optional_scope"))
+        let hubID = query["hub_id"].flatMap(Int.init) ?? configuration.defaultHubID
+        var scopes = Self.scopes(query["scope"]) + Self.scopes(query["optional_scope"])
         if scopes.isEmpty { scopes = configuration.defaultScopes }
         var parameters: [(String, String)]
-        if query.get("fake_consent") == "deny" {
+        if query["fake_consent"] == "deny" {
             parameters = [("error", "access_denied"), ("error_description", "The user denied the request.")]
         } else {
             let code = UUID().uuidString.lowercased()
@@ -51,7 +52,7 @@ extension HubSpotProvider {
             }
             parameters = [("code", code)]
         }
-        if let stateValue = query.get("state") { parameters.append(("state", stateValue)) }
+        if let stateValue = query["state"] { parameters.append(("state", stateValue)) }
         let separator = redirectURI.contains("?") ? "&" : "?"
         let location =
             redirectURI + separator
