@@ -4,7 +4,7 @@
 # Creates a virtual environment (COMPAT_VENV, default .build/compat-venv), installs the pinned SDKs from
 # requirements.txt, builds and starts `fakecrm serve --port 0`, exports each printed service as
 # FAKE_<NAME>_URL and each key=value after it as FAKE_<NAME>_<KEY>, runs pytest on this folder, and stops
-# the server. Exits with pytest's status.
+# the server. Exits with pytest's status. FAKECRM_BIN names an already built fakecrm to use instead.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -17,9 +17,13 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
 
-echo "== compatibility: building fakecrm"
-swift build --product fakecrm >/dev/null
-bin="$(swift build --show-bin-path)/fakecrm"
+if [ -n "${FAKECRM_BIN:-}" ]; then
+    bin="$FAKECRM_BIN"
+else
+    echo "== compatibility: building fakecrm"
+    swift build --product fakecrm >/dev/null
+    bin="$(swift build --show-bin-path)/fakecrm"
+fi
 
 work="$(mktemp -d)"
 "$bin" serve --port 0 --host 127.0.0.1 >"$work/out" 2>"$work/err" &
