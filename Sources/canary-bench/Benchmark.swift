@@ -5,10 +5,12 @@ import Logging
 import Probes
 import Synchronization
 
-/// `canary-bench`: measures the scheduler's send lateness and the store's write rate.
+/// `canary-bench`: measures the scheduler's send lateness and the store's write rate, and builds the
+/// database `bench/report.sh` times `canary report` on.
 ///
 ///     swift run -c release canary-bench scheduler [--rate 200] [--seconds 60]
 ///     swift run -c release canary-bench store [--results 1000000]
+///     swift run -c release canary-bench report-db --db PATH [--results 1000000]
 @main
 enum Benchmark {
     static func main() async throws {
@@ -20,8 +22,14 @@ enum Benchmark {
         switch arguments.first {
         case "scheduler": await scheduler(rate: option("rate", 200), seconds: option("seconds", 60))
         case "store": try await store(results: Int(option("results", 1_000_000)))
+        case "report-db":
+            guard let index = arguments.firstIndex(of: "--db"), index + 1 < arguments.count else {
+                print("usage: canary-bench report-db --db PATH [--results N]")
+                return
+            }
+            try await reportDatabase(path: arguments[index + 1], results: Int(option("results", 1_000_000)))
         default:
-            print("usage: canary-bench scheduler [--rate N] [--seconds N] | store [--results N]")
+            print("usage: canary-bench scheduler [--rate N] [--seconds N] | store [--results N] | report-db --db PATH [--results N]")
         }
     }
 
