@@ -165,9 +165,9 @@ import Testing
             let started = ContinuousClock.now
             _ = try await client.call(.get, "/oauth/v1/access-tokens/x")
             #expect(started.duration(to: .now) >= .milliseconds(120))
-            let ping = ContinuousClock.now
-            _ = try await client.call(.get, "/__fake/ping")
-            #expect(ping.duration(to: .now) < .milliseconds(100))
+            let entry = try #require(try await client.call(.get, "/__fake/journal")["entries"]?.array?.first)
+            #expect(entry["fault"]?.string?.hasPrefix("latency") == true)
+            #expect((entry["latency_ms"]?.number ?? 0) >= 120)
         }
     }
 

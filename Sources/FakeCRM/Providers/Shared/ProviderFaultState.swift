@@ -75,7 +75,7 @@ public final class ProviderFaultState: Sendable {
                     hits.removeAll { $0.duration(to: now) >= window }
                     if hits.count >= allowed {
                         if decision.status == nil { decision.status = 429 }
-                        decision.labels.append("rate-limit-storm \(allowed)/\(window)")
+                        decision.labels.append("rate-limit-storm \(allowed) per \(ProviderFault.text(window))")
                     } else {
                         hits.append(now)
                     }
@@ -87,7 +87,7 @@ public final class ProviderFaultState: Sendable {
                 case .latency(let distribution):
                     let delay = distribution.sample(generator.nextUnit(), generator.nextUnit())
                     decision.delay += delay
-                    decision.labels.append("latency \(delay)")
+                    decision.labels.append("latency \(ProviderFault.text(delay))")
                 case .errors(let status):
                     if decision.status == nil { decision.status = status }
                     decision.labels.append("status \(status)")
