@@ -89,6 +89,8 @@ extension EndToEndTests {
             #expect(slow.outcome.reasons.contains { $0.contains("gate \"no latency regression against the baseline\" missed") })
             let markdown = try String(contentsOfFile: slow.reportFolder + "/report.md", encoding: .utf8)
             #expect(markdown.contains("## Baseline comparison") && markdown.contains("❌ regressed"))
+            let html = try String(contentsOfFile: slow.reportFolder + "/report.html", encoding: .utf8)
+            #expect(html.contains(#"<span class="verdict regressed">regressed</span>"#) && html.contains("&lt; 0.0001"))
 
             let compareClean = try await EndToEnd.canary(["compare", first.runID, second.runID, "--db", database])
             #expect(compareClean.status == 0, "\(compareClean.output)")

@@ -15,6 +15,11 @@ public enum ComparisonText {
         p < 0.0001 ? "< 0.0001" : ThresholdText.format(p)
     }
 
+    /// ` (the last go run)` when the baseline was chosen by rule rather than named.
+    public static func chosen(_ baseline: RunBaseline) -> String {
+        baseline.chosenBy == "last-go" ? " (the last go run)" : ""
+    }
+
     /// The verdict word with a mark.
     public static func verdict(_ verdict: LatencyComparison.Verdict) -> String {
         switch verdict {

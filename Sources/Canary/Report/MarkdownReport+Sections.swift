@@ -45,7 +45,7 @@ extension MarkdownReport {
             lines.append("⚠️ No baseline run was found for `\(comparison.baseline.chosenBy)`, so latencies were not compared.")
             return lines
         }
-        lines.append("Against run `\(result.baselineRunID)` (\(escape(comparison.baseline.chosenBy))): \(ComparisonText.policy(result.policy)).")
+        lines.append("Against run `\(result.baselineRunID)`\(escape(ComparisonText.chosen(comparison.baseline))): \(ComparisonText.policy(result.policy)).")
         lines.append("")
         lines.append("| probe | verdict | baseline n | canary n | baseline median | canary median | p | P(canary slower) |")
         lines.append("|---|---|---:|---:|---:|---:|---:|---:|")

@@ -149,7 +149,7 @@ public enum HTMLReport {
         guard let result = comparison.result else {
             return html + "<p class=\"no-data\">No baseline run was found for <code>\(e(comparison.baseline.chosenBy))</code>, so latencies were not compared.</p></section>"
         }
-        html += "<p>Against run <code>\(e(result.baselineRunID))</code> (\(e(comparison.baseline.chosenBy))).</p>"
+        html += "<p>Against run <code>\(e(result.baselineRunID))</code>\(ComparisonText.chosen(comparison.baseline)).</p>"
         html += #"<p class="note">\#(e(ComparisonText.policy(result.policy))).</p>"#
         html += HTMLTable(
             columns: [("probe", false), ("verdict", false), ("baseline n", true), ("canary n", true), ("baseline median", true),
@@ -159,7 +159,7 @@ public enum HTMLReport {
                     e(row.key.description),
                     #"<span class="verdict \#(row.verdict.rawValue)">\#(row.verdict.rawValue)</span>"#,
                     "\(row.baselineCount)", "\(row.candidateCount)", MarkdownReport.latency(row.baselineMedian),
-                    MarkdownReport.latency(row.candidateMedian), row.pValue.map(ComparisonText.pValue) ?? "–",
+                    MarkdownReport.latency(row.candidateMedian), e(row.pValue.map(ComparisonText.pValue) ?? "–"),
                     row.commonLanguage.map { String(format: "%.2f", $0) } ?? "–",
                 ]
             }
