@@ -37,9 +37,10 @@ struct SleepyProbe: Probe {
         let results = await Self.collect([entry])
         #expect(results.map(\.intendedAt) == [0.1, 0.2, 0.3, 0.4, 0.5])
         for result in results {
+            // How late a start is depends on the machine (canary-bench measures it); what must hold anywhere
+            // is that no attempt starts early and that lateness counts in the latency.
             #expect(result.startedAt >= result.intendedAt)
-            // Generous: the suite shares two cores with other suites; canary-bench measures real lateness.
-            #expect(result.startedAt - result.intendedAt < 0.5, "started \(result.startedAt - result.intendedAt) s late")
+            #expect(result.latency >= result.startedAt - result.intendedAt)
         }
     }
 
