@@ -5,6 +5,9 @@ import Synchronization
 public final class ProviderFaultState: Sendable {
     private let provider: CRMProvider
     private let state: Mutex<State>
+    /// Whether the plan has any fault, and any connection-level outage: read without the lock on every request.
+    private let hasFaults: Atomic<Bool>
+    private let hasOutages: Atomic<Bool>
 
     private struct State: Sendable {
         var plan: ProviderFaultPlan
@@ -19,6 +22,12 @@ public final class ProviderFaultState: Sendable {
     public init(provider: CRMProvider, plan: ProviderFaultPlan, since: ContinuousClock.Instant = .now) {
         self.provider = provider
         self.state = Mutex(State(plan: plan, since: since))
+        self.hasFaults = Atomic(!plan.faults.isEmpty)
+        self.hasOutages = Atomic(Self.refusesConnections(plan))
+    }
+
+    private static func refusesConnections(_ plan: ProviderFaultPlan) -> Bool {
+        plan.faults.contains { $0.kind == .outage(.refuse) && $0.route.matchesEverything }
     }
 
     /// The plan in effect.
@@ -30,6 +39,8 @@ public final class ProviderFaultState: Sendable {
     /// Replaces the plan; its windows count from now, and counters start again.
     public func replace(with plan: ProviderFaultPlan, at now: ContinuousClock.Instant = .now) {
         state.withLock { $0 = State(plan: plan, since: now) }
+        hasFaults.store(!plan.faults.isEmpty, ordering: .sequentiallyConsistent)
+        hasOutages.store(Self.refusesConnections(plan), ordering: .sequentiallyConsistent)
     }
 
     /// Starts the plan's windows and counters again from now, keeping the plan.
@@ -39,7 +50,8 @@ public final class ProviderFaultState: Sendable {
 
     /// Whether a connection accepted now is reset at once: an outage `refuse` for every route is in force.
     func shouldRefuseConnection(at now: ContinuousClock.Instant = .now) -> Bool {
-        state.withLock { state in
+        guard hasOutages.load(ordering: .relaxed) else { return false }
+        return state.withLock { state in
             state.checks += 1
             let elapsed = state.since.duration(to: now)
             for (index, fault) in state.plan.faults.enumerated()
@@ -58,7 +70,8 @@ public final class ProviderFaultState: Sendable {
 
     /// What the faults do to the next request with this method and path.
     func decide(method: String, path: String, at now: ContinuousClock.Instant = .now) -> FaultDecision {
-        state.withLock { state in
+        guard hasFaults.load(ordering: .relaxed) else { return FaultDecision() }
+        return state.withLock { state in
             var decision = FaultDecision()
             guard !state.plan.faults.isEmpty else { return decision }
             state.sequence += 1
