@@ -145,4 +145,51 @@ import Testing
             #expect(dangling.status == .badRequest)
         }
     }
+
+    @Test func v4BatchesCreateReadAndArchive() async throws {
+        try await HubSpotHarness().test { client in
+            let token = try await client.hubspotToken()
+            var contacts: [String] = []
+            for index in 0..<2 {
+                contacts.append(
+                    try #require(
+                        try await client.call(
+                            .post, "/crm/v3/objects/contacts", token: token,
+                            json: ["properties": ["email": .string("v\(index)@example.com")]])["id"]?.string))
+            }
+            let note = try #require(
+                try await client.call(
+                    .post, "/crm/v3/objects/notes", token: token, json: ["properties": ["hs_timestamp": "1714557600000"]]
+                )["id"]?.string)
+            let spec: JSONValue = [["associationCategory": "HUBSPOT_DEFINED", "associationTypeId": 202]]
+            let created = try await client.call(
+                .post, "/crm/v4/associations/notes/contacts/batch/create", token: token,
+                json: [
+                    "inputs": .array(
+                        (contacts + ["999999"]).map { ["from": ["id": .string(note)], "to": ["id": .string($0)], "types": spec] })
+                ])
+            #expect(created.status == .init(code: 207))
+            #expect(created["results"]?.array?.count == 2)
+            #expect(created["numErrors"] == 1)
+
+            let read = try await client.call(
+                .post, "/crm/v4/associations/notes/contacts/batch/read", token: token,
+                json: ["inputs": [["id": .string(note)]]])
+            #expect(read.status == .ok)
+            #expect(read["results"]?.array?.first?["to"]?.array?.count == 2)
+
+            let archived = try await client.call(
+                .post, "/crm/v4/associations/notes/contacts/batch/archive", token: token,
+                json: ["inputs": [["from": ["id": .string(note)], "to": [["id": .string(contacts[0])]]]]])
+            #expect(archived.status == .noContent)
+            let after = try await client.call(.get, "/crm/v4/objects/notes/\(note)/associations/contacts", token: token)
+            #expect(after["results"]?.array?.count == 1)
+
+            let defaults = try await client.call(
+                .post, "/crm/v4/associations/notes/contacts/batch/associate/default", token: token,
+                json: ["inputs": [["from": ["id": .string(note)], "to": ["id": .string(contacts[0])]]]])
+            #expect(defaults.status == .ok)
+            #expect(defaults["results"]?.array?.first?["associationSpec"]?["associationTypeId"] == 202)
+        }
+    }
 }

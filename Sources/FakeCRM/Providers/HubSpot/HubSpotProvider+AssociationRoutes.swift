@@ -99,7 +99,7 @@ extension HubSpotProvider {
         return (.init(type: fromType, id: fromID), .init(type: toType, id: toID))
     }
 
-    private func associate(
+    func associate(
         _ pair: (from: HubSpotPortal.ObjectKey, to: HubSpotPortal.ObjectKey), _ specs: [HubSpotAssociationSpec], hubID: Int
     ) throws {
         for spec in specs where spec.category == "HUBSPOT_DEFINED" {

@@ -53,6 +53,7 @@ public struct HubSpotProvider: FakeProvider {
         registerBatchRoutes(on: router)
         registerSearchRoutes(on: router)
         registerAssociationRoutes(on: router)
+        registerAssociationBatchRoutes(on: router)
         registerSettingsRoutes(on: router)
     }
 
