@@ -59,6 +59,22 @@ struct SleepyProbe: Probe {
         #expect(overlapping >= 8, "only \(overlapping) of 9 attempts overlapped their predecessor")
     }
 
+    @Test func exclusiveAttemptsNeverOverlapAndOverrunsAreRecorded() async {
+        // A scrape taking 250 ms due every 100 ms: attempts run one at a time, missed due times are overruns.
+        let entry = ScheduledProbe(
+            probe: SleepyProbe(id: "scrape", delay: .milliseconds(250)), start: .zero, end: .milliseconds(600),
+            cadence: .every(.milliseconds(100)), timeout: .seconds(1), exclusive: true)
+        let results = await Self.collect([entry])
+        #expect(results.count == 6)
+        #expect(results.first?.passed == true, "the first due time has nothing to overrun")
+        let ran = results.filter(\.passed)
+        for (earlier, later) in zip(ran, ran.dropFirst()) {
+            #expect(later.startedAt >= earlier.intendedAt + earlier.latency, "attempts overlapped")
+        }
+        let overruns = results.filter { $0.errorClass == "overrun" }
+        #expect(!overruns.isEmpty && overruns.count + ran.count == 6)
+    }
+
     @Test func timeoutIsAFailedAttemptTimedFromItsDueTime() async {
         let entry = ScheduledProbe(
             probe: SleepyProbe(id: "stuck", delay: .seconds(30)), start: .zero, end: .milliseconds(10), cadence: .once,

@@ -59,9 +59,10 @@ public struct Scheduler: Sendable {
         _ entry: ScheduledProbe, context: ProbeContext, origin: ContinuousClock.Instant, clock: ContinuousClock,
         emit: @Sendable (ProbeResult) -> Void
     ) async {
+        var previousEnd = -Double.infinity
         for due in entry.dueOffsets {
-            let now = (clock.now - origin).seconds
-            if now > due.seconds {
+            if previousEnd > due.seconds {
+                let now = (clock.now - origin).seconds
                 emit(
                     ProbeResult(
                         probe: entry.probe.id, provider: entry.probe.provider, phase: phaseName(due.seconds),
@@ -71,6 +72,7 @@ public struct Scheduler: Sendable {
             }
             do { try await clock.sleep(until: origin + due) } catch { return }
             guard let result = await attempt(entry, due: due, origin: origin, clock: clock, context: context) else { return }
+            previousEnd = (clock.now - origin).seconds
             emit(result)
         }
     }
