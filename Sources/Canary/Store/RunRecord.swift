@@ -45,6 +45,6 @@ public struct RunRecord: Sendable, Equatable {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return "\(formatter.string(from: date))-\(String(UInt16.random(in: .min ... .max), radix: 16))"
+        return "\(formatter.string(from: date))-" + String(format: "%04x", UInt16.random(in: .min ... .max))
     }
 }
