@@ -7,13 +7,13 @@ extension HubSpotProvider {
             let type = try HubSpotObjectType.require(context.parameters.get("type"))
             let session = try session(request, type, write: false, isSearch: true)
             let search = try HubSpotSearch(try await Self.jsonBody(request))
-            let (total, page) = try state.withPortal(session.hubID) { portal in
-                let ids = portal.order[type] ?? []
-                let matching = ids.compactMap { portal.object(type, $0) }.filter { !$0.archived && search.matches($0) }
-                let sorted = search.sorted(matching)
-                let page = sorted.dropFirst(search.offset).prefix(search.limit)
-                return (sorted.count, Array(page))
+            // Copy the objects out under the lock (cheap: copy on write), then filter and sort without it.
+            let objects = try state.withPortal(session.hubID) { portal in
+                (portal.order[type] ?? []).compactMap { portal.object(type, $0) }
             }
+            let sorted = search.sorted(objects.filter { !$0.archived && search.matches($0) })
+            let page = Array(sorted.dropFirst(search.offset).prefix(search.limit))
+            let total = sorted.count
             let shown = (search.properties?.isEmpty ?? true) ? type.defaultProperties : search.properties!
             var answer: [String: JSONValue] = [
                 "total": .int(total), "results": .array(page.map { $0.json(properties: shown) }),

@@ -24,6 +24,7 @@ extension HubSpotState {
     ) -> [HubSpotWebhookBatch] {
         let appID = configuration.appID
         return (try? withStore { store in
+            guard !store.webhooks.subscriptions.isEmpty else { return [] }
             let occurredAt = HubSpotTimestamp.nowMilliseconds()
             var byTarget: [String: [JSONValue]] = [:]
             var targets: [String] = []

@@ -155,17 +155,41 @@ struct HubSpotSearch: Sendable {
         }
     }
 
-    /// -1, 0 or 1: as numbers when both are, as times when the value is a date-time, else as text ignoring case.
+    /// -1, 0 or 1: as numbers when both are, as times when either is a date, else as text ignoring ASCII case.
     static func compare(_ value: String, _ other: String) -> Int {
         if let a = Double(value), let b = Double(other) { return a < b ? -1 : (a > b ? 1 : 0) }
-        if value.contains("T") || other.contains("T") || value.count == 10,
+        if isDateLike(value) || isDateLike(other),
             let a = HubSpotTimestamp.milliseconds(value), let b = HubSpotTimestamp.milliseconds(other)
         {
             return a < b ? -1 : (a > b ? 1 : 0)
         }
-        let a = value.lowercased()
-        let b = other.lowercased()
-        return a < b ? -1 : (a > b ? 1 : 0)
+        var left = value.utf8.makeIterator()
+        var right = other.utf8.makeIterator()
+        while true {
+            switch (left.next().map(lowered), right.next().map(lowered)) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case (let a?, let b?) where a != b: return a < b ? -1 : 1
+            default: continue
+            }
+        }
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    /// `2025-05-01…`: four digits and a dash.
+    private static func isDateLike(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count >= 10 else { return false }
+        var index = bytes.startIndex
+        for _ in 0..<4 {
+            guard bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") else { return false }
+            index = bytes.index(after: index)
+        }
+        return bytes[index] == UInt8(ascii: "-")
     }
 
     /// Token match; `*` in the value is a wildcard over the whole value (`*@example.com`).

@@ -60,10 +60,12 @@ final class HubSpotState: Sendable {
     func authenticate(
         authorization: String?, scope: String?, isSearch: Bool = false, at now: ContinuousClock.Instant = .now
     ) throws(HubSpotError) -> Session {
-        guard let authorization, authorization.lowercased().hasPrefix("bearer ") else {
+        guard let authorization, authorization.utf8.count > 7,
+            authorization.utf8.prefix(7).elementsEqual("bearer ".utf8, by: { $0 | 0x20 == $1 })
+        else {
             throw .missingAuthentication
         }
-        let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        let token = String(authorization.dropFirst(7).drop(while: { $0 == " " }))
         return try withStore { (store: inout Store) throws(HubSpotError) -> Session in
             guard let access = store.oauth.accessTokens[token] else { throw .invalidToken }
             guard access.expiresAt > now else {

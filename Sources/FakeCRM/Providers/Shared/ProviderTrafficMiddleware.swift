@@ -20,7 +20,7 @@ struct ProviderTrafficMiddleware: RouterMiddleware {
         defer {
             controls.journal.record(
                 method: method, pathAndQuery: request.uri.description,
-                headers: HTTPFieldsSnapshot(fields: request.headers.map { ($0.name.rawName, $0.value) }),
+                headers: request.headers,
                 status: status, arrivedAt: arrived, answeredAt: .now,
                 fault: decision.isEmpty ? nil : decision.labels.joined(separator: ", "))
         }

@@ -1,3 +1,4 @@
+import Hummingbird
 import Synchronization
 
 /// The last requests a fake provider answered, newest last, with credentials redacted.
@@ -10,16 +11,25 @@ public final class RequestJournal: Sendable {
         public let atMilliseconds: Double
         /// `GET`, `POST`, …
         public let method: String
-        /// Path and query, credentials masked.
-        public let path: String
         /// The status answered, or 0 when the connection was reset instead.
         public let status: Int
         /// Time from the request's head to the answer's head, in milliseconds.
         public let latencyMilliseconds: Double
-        /// Request headers in order, credential values masked.
-        public let headers: [(name: String, value: String)]
-        /// A fault that shaped the answer, e.g. `latency`, `status 503`, `reset`.
+        /// A fault that shaped the answer, e.g. `latency 120ms`, `status 503`.
         public let fault: String?
+        // Kept as received and masked when read, so recording stays cheap on every request.
+        let rawPath: String
+        let rawHeaders: HTTPFields
+
+        /// Path and query, credentials masked.
+        public var path: String { SecretRedaction.redact(pathAndQuery: rawPath) }
+
+        /// Request headers in order, credential values masked.
+        public var headers: [(name: String, value: String)] {
+            rawHeaders.map { field in
+                (field.name.rawName, SecretRedaction.isSecretHeader(field.name.rawName) ? SecretRedaction.mask : field.value)
+            }
+        }
 
         /// The entry as inspection JSON.
         public var json: JSONValue {
@@ -33,7 +43,7 @@ public final class RequestJournal: Sendable {
             ]
         }
 
-        public static func == (lhs: Entry, rhs: Entry) -> Bool { lhs.sequence == rhs.sequence && lhs.path == rhs.path }
+        public static func == (lhs: Entry, rhs: Entry) -> Bool { lhs.sequence == rhs.sequence && lhs.rawPath == rhs.rawPath }
         public func hash(into hasher: inout Hasher) { hasher.combine(sequence) }
     }
 
@@ -54,28 +64,24 @@ public final class RequestJournal: Sendable {
 
     /// Records a request, masking credentials in its path and headers.
     func record(
-        method: String, pathAndQuery: String, headers: HTTPFieldsSnapshot, status: Int,
+        method: String, pathAndQuery: String, headers: HTTPFields, status: Int,
         arrivedAt: ContinuousClock.Instant, answeredAt: ContinuousClock.Instant, fault: String?
     ) {
-        let path = SecretRedaction.redact(pathAndQuery: pathAndQuery)
-        let shown = headers.fields.map { field in
-            (name: field.name, value: SecretRedaction.isSecretHeader(field.name) ? SecretRedaction.mask : field.value)
-        }
         let at = Self.milliseconds(startedAt.duration(to: arrivedAt))
         let latency = Self.milliseconds(arrivedAt.duration(to: answeredAt))
         state.withLock { state in
             state.sequence += 1
             state.entries.append(
                 Entry(
-                    sequence: state.sequence, atMilliseconds: at, method: method, path: path, status: status,
-                    latencyMilliseconds: latency, headers: shown, fault: fault))
-            if state.entries.count > capacity { state.entries.removeFirst(state.entries.count - capacity) }
+                    sequence: state.sequence, atMilliseconds: at, method: method, status: status,
+                    latencyMilliseconds: latency, fault: fault, rawPath: pathAndQuery, rawHeaders: headers))
+            if state.entries.count >= capacity * 2 { state.entries.removeFirst(state.entries.count - capacity) }
         }
     }
 
     /// The kept entries, oldest first.
     public func entries() -> [Entry] {
-        state.withLock { $0.entries }
+        state.withLock { Array($0.entries.suffix(capacity)) }
     }
 
     /// Forgets every entry and restarts the numbering.
@@ -86,9 +92,4 @@ public final class RequestJournal: Sendable {
     private static func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) * 1e-15
     }
-}
-
-/// Request headers copied out of a request, as name and value pairs.
-struct HTTPFieldsSnapshot: Sendable {
-    let fields: [(name: String, value: String)]
 }
