@@ -1,6 +1,6 @@
 /// A CRM object type as HubSpot names it in paths: `contacts`, `contact` or `0-1` are the same type.
 struct HubSpotObjectType: Sendable, Hashable {
-    /// Plural path name, e.g. `contacts`; custom types keep what was given (`2-1234`).
+    /// Plural path name, e.g. `contacts`; custom types keep what was given (`2-1234`). Identifies the type.
     let name: String
     /// Singular, for association labels (`call_to_contact`) and webhook event types.
     let singular: String
@@ -46,6 +46,9 @@ struct HubSpotObjectType: Sendable, Hashable {
         }
         return type
     }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.name == rhs.name }
+    func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// Whether webhook events for this type are classic (`contact.creation`) rather than `object.creation`.
     var hasClassicEvents: Bool { ["contacts", "companies", "deals", "tickets"].contains(name) }

@@ -135,8 +135,10 @@ extension HubSpotPortal {
     }
 
     private static func checkEmail(_ email: String) throws(HubSpotError) {
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") else {
+        let parts = email.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains(UInt8(ascii: ".")),
+            !email.utf8.contains(UInt8(ascii: " "))
+        else {
             throw invalidProperty(name: "email", error: "INVALID_EMAIL", message: "Email address \(email) is invalid")
         }
     }

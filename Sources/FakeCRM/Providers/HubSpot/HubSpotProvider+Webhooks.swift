@@ -9,18 +9,18 @@ struct HubSpotWebhookBatch: Sendable {
 extension HubSpotState {
     /// Matches changes to subscriptions, numbers the events, and groups them per target in batches of 100.
     func webhookBatches(for changes: [HubSpotChange], hubID: Int) -> [HubSpotWebhookBatch] {
-        webhookBatches(hubID: hubID, items: changes.map { change in ({ $0.wants(change, hubID: hubID) }, change.fields) })
+        webhookBatches(hubID: hubID, items: changes.map { change in ({ $0.wants(change, hubID: hubID) }, { change.fields }) })
     }
 
     /// Events for every active subscription of exactly `eventType` in `hubID`, with `fields`.
     func webhookBatches(eventType: String, fields: [String: JSONValue], hubID: Int) -> [HubSpotWebhookBatch] {
         webhookBatches(
             hubID: hubID,
-            items: [({ $0.active && $0.eventType == eventType && ($0.portalID.map { $0 == hubID } ?? true) }, fields)])
+            items: [({ $0.active && $0.eventType == eventType && ($0.portalID.map { $0 == hubID } ?? true) }, { fields })])
     }
 
     private func webhookBatches(
-        hubID: Int, items: [(matches: (HubSpotWebhookStore.Subscription) -> Bool, fields: [String: JSONValue])]
+        hubID: Int, items: [(matches: (HubSpotWebhookStore.Subscription) -> Bool, fields: () -> [String: JSONValue])]
     ) -> [HubSpotWebhookBatch] {
         let appID = configuration.appID
         return (try? withStore { store in
@@ -38,7 +38,7 @@ extension HubSpotState {
                         "changeSource": "INTEGRATION", "sourceId": .string(String(appID)),
                     ]
                     store.webhooks.nextEventID += 1
-                    for (key, value) in item.fields { event[key] = value }
+                    for (key, value) in item.fields() { event[key] = value }
                     if byTarget[subscription.targetURL] == nil { targets.append(subscription.targetURL) }
                     byTarget[subscription.targetURL, default: []].append(.object(event))
                 }
