@@ -31,6 +31,7 @@ extension CanaryStore {
                     """)
             let insertSample = try db.cachedStatement(
                 sql: "INSERT INTO metric_samples (run_id, result_id, at, name, labels, value) VALUES (?, ?, ?, ?, ?, ?)")
+            var labels = LabelText.Cache()
             for result in results {
                 try insertResult.execute(arguments: [
                     runID, result.phase, result.probe, result.provider, result.intendedAt, result.startedAt,
@@ -39,7 +40,7 @@ extension CanaryStore {
                 let resultID = db.lastInsertedRowID
                 for sample in result.samples {
                     try insertSample.execute(arguments: [
-                        runID, resultID, result.finishedAt, sample.name, LabelText.encode(sample.labels), sample.value,
+                        runID, resultID, result.finishedAt, sample.name, labels.encode(sample.labels), sample.value,
                     ])
                 }
             }
@@ -85,6 +86,18 @@ extension CanaryStore {
 
 /// Labels as stored: a canonical JSON object with sorted keys.
 enum LabelText {
+    /// Encodes each distinct label set once: scrapes repeat the same sets every time.
+    struct Cache {
+        private var encoded: [[String: String]: String] = [:]
+
+        mutating func encode(_ labels: [String: String]) -> String {
+            if let text = encoded[labels] { return text }
+            let text = LabelText.encode(labels)
+            encoded[labels] = text
+            return text
+        }
+    }
+
     static func encode(_ labels: [String: String]) -> String {
         guard !labels.isEmpty else { return "{}" }
         let encoder = JSONEncoder()
