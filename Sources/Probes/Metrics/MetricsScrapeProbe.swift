@@ -1,4 +1,4 @@
-/// `metrics.scrape`: reads the target's Prometheus text and hands every sample to the alert rules.
+/// `metrics.scrape`: reads the target's metrics (Prometheus text or JSON) and hands every sample to the alert rules.
 public struct MetricsScrapeProbe: Probe {
     public let id = "metrics.scrape"
 
@@ -10,6 +10,14 @@ public struct MetricsScrapeProbe: Probe {
             let response = try await context.send(.GET, path)
             guard response.status == 200 else {
                 return .fail(.httpStatus, "GET \(path) answered \(response.status)")
+            }
+            if context.target.metricsFormat == .json {
+                do {
+                    let samples = try JSONMetrics.samples(from: response.body.readableBytesView)
+                    return .pass("\(samples.count) samples", samples: samples)
+                } catch {
+                    return .fail(.metricsUnparseable, "\(path) is not a JSON metrics object")
+                }
             }
             do {
                 let families = try PrometheusText.parse(response.text)

@@ -37,6 +37,23 @@ extension ProbeContext {
     }
 }
 
+extension ProbeContext {
+    /// Sends one request to an absolute URL, such as a provider's authorize page.
+    public func send(
+        _ method: HTTPMethod, url: String, headers: [(String, String)] = [], body: ByteBuffer? = nil
+    ) async throws -> ProbeResponse {
+        try await send(method, "", headers: headers, body: body, baseURL: url)
+    }
+}
+
+extension ProbeResponse {
+    /// Whether the status is 2xx.
+    public var isSuccess: Bool { (200..<300).contains(status) }
+
+    /// The `error` word of a JSON error body, e.g. `invalid_state`, for details.
+    public var errorWord: String? { jsonObject?["error"] as? String }
+}
+
 extension Duration {
     /// The duration in whole nanoseconds, saturating.
     public var nanoseconds: Int64 {
@@ -56,6 +73,8 @@ extension Duration {
 public func probeAttempt(_ attempt: () async throws -> ProbeOutcome) async throws -> ProbeOutcome {
     do {
         return try await attempt()
+    } catch let failure as ProbeFailure {
+        return failure.outcome
     } catch is CancellationError {
         throw CancellationError()
     } catch {
