@@ -40,47 +40,6 @@ struct PlanBuilder {
             defaultTimeout: defaultTimeout)
     }
 
-    private func defaultTarget() -> TargetSpec {
-        TargetSpec(
-            backendURL: .environment("BACKEND_URL"), frontendURL: .environment("FRONTEND_URL"),
-            workspaceID: .environment("WORKSPACE_ID"), providers: PlanLoader.knownProviders,
-            paths: ProbeTarget.Paths(), healthyWords: ["healthy", "ok", "connected"], secretNames: [])
-    }
-
-    private mutating func buildTarget(_ node: Node) -> TargetSpec {
-        var target = defaultTarget()
-        guard let map = reader.mapping(node, "target", allowed: PlanLoader.targetKeys) else { return target }
-        if let text = reader.string(map, "backend_url", in: "target") { target.backendURL = ValueSource(text) }
-        if let text = reader.string(map, "frontend_url", in: "target") { target.frontendURL = ValueSource(text) }
-        if let text = reader.string(map, "workspace_id", in: "target") { target.workspaceID = ValueSource(text) }
-        if let providers = reader.strings(map["providers"], "providers", in: "target") {
-            for provider in providers where !PlanLoader.knownProviders.contains(provider) {
-                reader.problem(
-                    at: map["providers"], "unknown provider \"\(provider)\"",
-                    hint: "use \(PlanLoader.knownProviders.joined(separator: ", "))")
-            }
-            target.providers = providers
-        }
-        if let words = reader.strings(map["healthy"], "healthy", in: "target") {
-            target.healthyWords = Set(words.map { $0.lowercased() })
-        }
-        if let secrets = reader.strings(map["secrets"], "secrets", in: "target") { target.secretNames = secrets }
-        if let pathsNode = map["paths"], let paths = reader.mapping(pathsNode, "target.paths", allowed: PlanLoader.pathKeys) {
-            for (key, keyPath) in [
-                ("health", \ProbeTarget.Paths.health), ("crm_health", \.crmHealth), ("metrics", \.metrics),
-                ("webhooks", \.webhooks),
-            ] {
-                guard let value = reader.string(paths, key, in: "target.paths") else { continue }
-                if value.hasPrefix("/") {
-                    target.paths[keyPath: keyPath] = value
-                } else {
-                    reader.problem(at: paths[key], "path \"\(value)\" must start with /")
-                }
-            }
-        }
-        return target
-    }
-
     private mutating func buildPhase(_ node: Node, target: TargetSpec) -> PhaseSpec? {
         guard let map = reader.mapping(node, "a phase", allowed: PlanLoader.phaseKeys) else { return nil }
         let name = reader.string(map, "name", in: "a phase", requiredAt: node) ?? "?"
@@ -136,18 +95,7 @@ struct PlanBuilder {
             reader.problem(at: node, "probe \(id) in \(what) has no cadence", hint: "add cadence: 30s, 6/m or once")
         }
         let timeout = reader.duration(map["timeout"], "timeout", in: "probe \(id)")
-        var providers = kind.perProvider ? target.providers : []
-        if let listed = reader.strings(map["providers"], "providers", in: "probe \(id)") {
-            if !kind.perProvider {
-                reader.problem(at: map["providers"], "probe \(id) is not per provider", hint: "remove `providers:`")
-            }
-            for provider in listed where !target.providers.contains(provider) {
-                reader.problem(
-                    at: map["providers"], "provider \"\(provider)\" is not in target.providers",
-                    hint: "add it to target.providers or remove it here")
-            }
-            providers = listed
-        }
+        let providers = buildProviders(map["providers"], entry: node, id: id, kind: kind, target: target)
         return ProbeSpec(id: id, cadence: cadence, timeout: timeout, providers: providers)
     }
 

@@ -13,9 +13,14 @@ public enum PlanLoader {
         "gates", "rollback",
     ]
     static let targetKeys = [
-        "backend_url", "frontend_url", "workspace_id", "providers", "healthy", "paths", "secrets",
+        "backend_url", "frontend_url", "workspace_id", "providers", "healthy", "paths", "secrets", "signing",
+        "oauth_mode", "required_scopes", "redirect_uri", "admin_auth", "crm_read", "metrics_format",
     ]
-    static let pathKeys = ["health", "crm_health", "metrics", "webhooks"]
+    static let pathKeys = [
+        "health", "crm_health", "metrics", "webhooks", "oauth_start", "oauth_refresh", "sync_status", "pause_sync",
+        "replay", "imports", "import_status", "call_push",
+    ]
+    static let signingKeys = ["scheme", "secret", "header"]
     static let phaseKeys = ["name", "from", "until", "probes"]
     static let probeKeys = ["probe", "cadence", "timeout", "providers"]
     static let alertKeys = ["name", "level", "when"]
