@@ -75,29 +75,31 @@ import Testing
 
     @Test func webhookAcceptsAndSyncs() async throws {
         try await withFakeDeployment(fastConfiguration(), logger: quietLogger) { deployment in
-            let answer = try await fetch(.POST, "\(deployment.baseURL)/crm/webhooks/zoho", body: #"{"event_id":"z-1"}"#)
+            let body = webhookBody(provider: "zoho", prefix: "z", index: 1)
+            let answer = try await fetch(.POST, "\(deployment.baseURL)/crm/webhooks/zoho", body: body)
             #expect(answer.status == 200)
             let json = try answer.json()
             #expect(json["accepted"] as? Bool == true)
-            let jobID = try #require(json["job_id"] as? String)
+            #expect(json["event_ids"] as? [String] == ["zoho:z:1:1"])
             try await eventually("record in zoho") { deployment.state.sink.records(for: .zoho).count == 1 }
             let record = try #require(deployment.state.sink.records(for: .zoho).first)
-            #expect(record.jobID == jobID)
-            #expect(record.idempotencyKey == "z-1")
-            #expect(record.payload == #"{"event_id":"z-1"}"#)
+            #expect(record.idempotencyKey == "zoho:z:1:1")
+            #expect(record.payload == body)
+            #expect(deployment.state.event("zoho:z:1:1")?.state == .synced)
         }
     }
 
     @Test func duplicateEventIDsEnqueueOnce() async throws {
         try await withFakeDeployment(fastConfiguration(), logger: quietLogger) { deployment in
             let url = "\(deployment.baseURL)/crm/webhooks/hubspot"
-            let first = try await fetch(.POST, url, body: #"{"eventId":"dup-1"}"#).json()
-            let second = try await fetch(.POST, url, body: #"{"eventId":"dup-1","retry":true}"#).json()
-            #expect(first["job_id"] as? String == second["job_id"] as? String)
+            let first = try await fetch(.POST, url, body: #"[{"eventId":"dup-1","objectId":1}]"#).json()
+            let second = try await fetch(.POST, url, body: #"[{"eventId":"dup-1","objectId":1,"attemptNumber":1}]"#).json()
+            #expect(first["event_ids"] as? [String] == ["hubspot:dup-1"])
+            #expect(second["event_ids"] as? [String] == ["hubspot:dup-1"])
             #expect(first["duplicate"] as? Bool == false)
             #expect(second["duplicate"] as? Bool == true)
             // The same event id for another provider is a different event.
-            let other = try await fetch(.POST, "\(deployment.baseURL)/crm/webhooks/odoo", body: #"{"eventId":"dup-1"}"#)
+            let other = try await fetch(.POST, "\(deployment.baseURL)/crm/webhooks/odoo", body: #"{"event_id":"dup-1","record_id":1}"#)
             #expect(try other.json()["duplicate"] as? Bool == false)
 
             try await eventually("both providers synced") {

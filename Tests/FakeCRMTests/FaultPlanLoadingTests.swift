@@ -54,13 +54,13 @@ import Testing
             try DeploymentFaultPlan.parse(yaml: yaml, fileName: "worker-down.yaml", speed: 1)
         } throws: { error in
             "\(error)"
-                == #"worker-down.yaml:5:11: unknown fault kind "worker-stop"; use one of worker-stopped, sync-errors, webhook-latency, refuse-connections"#
+                == #"worker-down.yaml:5:11: unknown fault kind "worker-stop"; use one of worker-stopped, sync-errors, webhook-latency, refuse-connections, accept-forged-webhooks, import-drops-rows"#
         }
     }
 
     @Test(arguments: [
         ("expect: maybe\n", #"plan.yaml:1:9: unknown decision "maybe"; use one of go, fix-and-retest, rollback"#),
-        ("expect: go\nfault: []\n", #"plan.yaml:2:1: unknown key "fault"; use one of expect, seed, faults, providers"#),
+        ("expect: go\nfault: []\n", #"plan.yaml:2:1: unknown key "fault"; use one of expect, seed, faults, providers, profile"#),
         (
             "faults:\n  - kind: webhook-latency\n    delay: 3 seconds\n",
             #"plan.yaml:3:12: "3 seconds" is not a duration; write a number and a unit: ms, s, m or h, e.g. 250ms, 3s, 10m, 2h"#
@@ -83,7 +83,7 @@ import Testing
         ),
         (
             "faults:\n  - from: 1m\n",
-            "plan.yaml:2:5: the fault has no kind; add `kind:` with one of worker-stopped, sync-errors, webhook-latency, refuse-connections"
+            "plan.yaml:2:5: the fault has no kind; add `kind:` with one of worker-stopped, sync-errors, webhook-latency, refuse-connections, accept-forged-webhooks, import-drops-rows"
         ),
     ])
     func brokenPlansSayWhereAndHow(yaml: String, message: String) {

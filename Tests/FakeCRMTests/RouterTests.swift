@@ -8,10 +8,10 @@ import Testing
         let deployment = FakeDeployment(configuration: fastConfiguration(), logger: quietLogger)
         try await deployment.makeApplication().test(.router) { client in
             try await client.execute(
-                uri: "/crm/webhooks/odoo", method: .post, body: ByteBuffer(string: #"{"event_id":7}"#)
+                uri: "/crm/webhooks/odoo", method: .post, body: ByteBuffer(string: #"{"event_id":7,"record_id":7}"#)
             ) {
                 #expect($0.status == .ok)
-                #expect(String(buffer: $0.body).contains(#""job_id":"job-000001""#))
+                #expect(String(buffer: $0.body).contains(#""event_ids":["odoo:7"]"#))
             }
             try await client.execute(uri: "/crm/admin/pause-sync?provider=odoo&pause=true", method: .post) {
                 #expect($0.status == .ok)

@@ -64,7 +64,7 @@ import Testing
             deployment in
             try await postWebhooks(10, to: deployment, provider: "hubspot")
             try await postWebhooks(3, to: deployment, provider: "odoo")
-            let affected = (1...10).filter { plan.affects(jobKey: "evt-\($0)", rate: 0.5, faultIndex: 0) }
+            let affected = (1...10).filter { plan.affects(jobKey: "hubspot:evt-\($0)", rate: 0.5, faultIndex: 0) }
             #expect(!affected.isEmpty && affected.count < 10)
             try await eventually("jobs settled") {
                 let status = deployment.state.syncStatus()
@@ -75,7 +75,7 @@ import Testing
             #expect(status[.hubspot].deadLettered == affected.count)
             #expect(status[.hubspot].errors == affected.count * 3)
             #expect(status[.hubspot].retries == affected.count * 2)
-            #expect(Set(deployment.state.deadLetters.map(\.idempotencyKey)) == Set(affected.map { "evt-\($0)" }))
+            #expect(Set(deployment.state.deadLetters.map(\.idempotencyKey)) == Set(affected.map { "hubspot:evt-\($0)" }))
             #expect(deployment.state.sink.records(for: .hubspot).count == 10 - affected.count)
             try await eventually("odoo synced") { deployment.state.sink.records(for: .odoo).count == 3 }
 

@@ -17,6 +17,7 @@ func fastConfiguration(faults: DeploymentFaultPlan = .none, maxAttempts: Int = 5
     configuration.sinkLatency = .milliseconds(1)
     configuration.workerPollInterval = .milliseconds(2)
     configuration.faults = faults
+    for source in WebhookSource.allCases { configuration.profile.signing[source] = DeploymentProfile.Signing.none }
     return configuration
 }
 
@@ -34,13 +35,14 @@ struct HTTPAnswer: Sendable {
 
 /// Sends one request to a running deployment and reads the whole answer.
 func fetch(
-    _ method: HTTPMethod = .GET, _ url: String, body: String? = nil, client: HTTPClient = .shared,
-    timeout: TimeAmount = .seconds(5)
+    _ method: HTTPMethod = .GET, _ url: String, body: String? = nil, headers: [(String, String)] = [],
+    contentType: String = "application/json", client: HTTPClient = .shared, timeout: TimeAmount = .seconds(5)
 ) async throws -> HTTPAnswer {
     var request = HTTPClientRequest(url: url)
     request.method = method
+    for (name, value) in headers { request.headers.add(name: name, value: value) }
     if let body {
-        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Content-Type", value: contentType)
         request.body = .bytes(ByteBuffer(string: body))
     }
     let response = try await client.execute(request, timeout: timeout)
@@ -52,6 +54,15 @@ func fetch(
     )
 }
 
+/// A webhook body in `provider`'s shape whose event id is `<provider>:<prefix>-<index>` (Zoho's differs).
+func webhookBody(provider: String, prefix: String, index: Int) -> String {
+    switch provider {
+    case "zoho": #"{"channel_id":"\#(prefix)","server_time":\#(index),"ids":["\#(index)"],"token":""}"#
+    case "odoo": #"{"event_id":"\#(prefix)-\#(index)","record_id":\#(index)}"#
+    default: #"[{"eventId":"\#(prefix)-\#(index)","objectId":\#(index)}]"#
+    }
+}
+
 /// Posts `count` webhooks for `provider`, each with its own event id `prefix-N`.
 func postWebhooks(
     _ count: Int, to deployment: RunningFakeDeployment, provider: String = "hubspot", prefix: String = "evt"
@@ -61,7 +72,7 @@ func postWebhooks(
     for index in 1...count {
         let answer = try await fetch(
             .POST, "\(deployment.baseURL)/crm/webhooks/\(provider)",
-            body: #"{"eventId":"\#(prefix)-\#(index)","objectId":\#(index)}"#)
+            body: webhookBody(provider: provider, prefix: prefix, index: index))
         #expect(answer.status == 200)
     }
 }

@@ -20,11 +20,14 @@ public struct CRMSinkError: Error, Sendable, Hashable, CustomStringConvertible {
     public let code: Code
     /// A sentence describing the failure.
     public let message: String
+    /// How long the CRM asked us to wait (`Retry-After`), if it did.
+    public let retryAfter: Duration?
 
     /// Creates a sink error.
-    public init(code: Code, message: String) {
+    public init(code: Code, message: String, retryAfter: Duration? = nil) {
         self.code = code
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     /// The message a person reads.

@@ -34,9 +34,12 @@ public struct FakeDeployment: Sendable {
             additionalChannelHandlers: refuses
                 ? [ConnectionRefuser(shouldRefuse: { state.shouldRefuseConnection() })] : []
         )
+        let crm: any CRMSink =
+            configuration.providers == nil
+            ? state.sink : HTTPCRMSink(connections: state.connections, calls: state.calls)
         let worker = SyncWorker(
             state: state,
-            sink: FaultInjectingSink(base: state.sink, faults: state.faults, startedAt: state.startedAt),
+            sink: FaultInjectingSink(base: crm, faults: state.faults, startedAt: state.startedAt),
             pollInterval: configuration.workerPollInterval,
             logger: logger
         )

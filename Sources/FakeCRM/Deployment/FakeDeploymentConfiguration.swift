@@ -14,8 +14,20 @@ public struct FakeDeploymentConfiguration: Sendable {
     public var sinkLatency: Duration = .milliseconds(3)
     /// How often an idle worker looks for due jobs.
     public var workerPollInterval: Duration = .milliseconds(5)
-    /// Faults to run with.
+    /// Faults to run with, and the profile they switch the deployment into.
     public var faults: DeploymentFaultPlan = .none
+    /// The CRMs to sync with over HTTP; nil keeps everything in an in-memory CRM.
+    public var providers: ProviderLinks?
+    /// Webhook secrets, the token encryption key and the admin token; random by default.
+    public var secrets = DeploymentSecrets.random()
+    /// The frontend origin CORS allows, e.g. `http://127.0.0.1:5173`.
+    public var frontendOrigin: String?
+
+    /// How the deployment strays from the contract; kept in the fault plan's `profile:`.
+    public var profile: DeploymentProfile {
+        get { faults.profile }
+        set { faults.profile = newValue }
+    }
 
     /// Creates the default configuration.
     public init() {}

@@ -16,12 +16,24 @@ public final class FakeDeploymentState: Sendable {
     public let startedAt: ContinuousClock.Instant
     /// How failed pushes are retried.
     public let retryPolicy: RetryPolicy
+    /// How this deployment strays from the contract.
+    public let profile: DeploymentProfile
+    /// Webhook secrets, the token key and the admin token.
+    public let secrets: DeploymentSecrets
+    /// The frontend origin CORS allows.
+    public let frontendOrigin: String?
+    /// CRM connections: OAuth and sealed tokens.
+    let connections: CRMConnections
+    /// CSV imports.
+    let imports = ImportLedger()
+    /// Voice-agent calls and their CRM activities.
+    let calls = CallLedger()
 
     private let queue = Mutex(SyncQueue())
     private let counters = Mutex(Counters())
 
     private struct Counters: Sendable {
-        var webhooks: [CRMProvider: Int] = [:]
+        var webhooks: [WebhookSource: Int] = [:]
         var refusedConnections = 0
     }
 
@@ -31,6 +43,11 @@ public final class FakeDeploymentState: Sendable {
         self.metrics = DeploymentMetrics()
         self.faults = configuration.faults
         self.retryPolicy = configuration.retryPolicy
+        self.profile = configuration.profile
+        self.secrets = configuration.secrets
+        self.frontendOrigin = configuration.frontendOrigin
+        self.connections = CRMConnections(
+            links: configuration.providers ?? ProviderLinks(), encryptionKey: configuration.secrets.encryptionKey)
         self.startedAt = .now
         refreshGauges()
     }
@@ -38,17 +55,31 @@ public final class FakeDeploymentState: Sendable {
     /// Time since the deployment started.
     public var elapsed: Duration { startedAt.duration(to: .now) }
 
-    /// A snapshot of the sync pipeline.
-    public func syncStatus(workspaceID: String? = nil) -> SyncStatus {
+    /// A snapshot of the sync pipeline, with one accepted event's state when `eventID` names one.
+    public func syncStatus(workspaceID: String? = nil, eventID: String? = nil) -> SyncStatus {
         queue.withLock { queue in
             SyncStatus(
                 workspaceID: workspaceID,
                 providers: Dictionary(uniqueKeysWithValues: queue.stats.map { ($0.key.rawValue, $0.value) }),
                 queueSize: queue.size,
                 dlqSize: queue.deadLetters.count,
-                workerRunning: queue.workerRunning
+                workerRunning: queue.workerRunning,
+                event: eventID.flatMap { queue.event($0) }
             )
         }
+    }
+
+    /// An accepted webhook event and where its effect stands.
+    public func event(_ id: String) -> WebhookEvent? {
+        queue.withLock { $0.event(id) }
+    }
+
+    /// Whether `provider` is connected: an OAuth grant is held (Odoo: configured).
+    public func isConnected(_ provider: CRMProvider) -> Bool { connections.isConnected(provider) }
+
+    /// The sealed bytes of `provider`'s tokens as they rest in memory, for checking they are not plain text.
+    public func sealedTokens(of provider: CRMProvider) -> [UInt8]? {
+        connections.vault.entry(for: provider).map { Array($0.sealed) }
     }
 
     /// Jobs given up on, oldest first.
@@ -68,10 +99,35 @@ public final class FakeDeploymentState: Sendable {
         return metrics.registry.render()
     }
 
-    func enqueue(provider: CRMProvider, eventID: String?, payload: String) -> SyncQueue.Enqueued {
-        let result = queue.withLock { $0.enqueue(provider: provider, eventID: eventID, payload: payload) }
+    /// Accepts an event with one job per work item, unless it was accepted before.
+    /// Counts and gauges as JSON, for deployments whose profile serves metrics that way.
+    func renderMetricsJSON() -> JSONValue {
+        refreshGauges()
+        return metrics.registry.renderJSON()
+    }
+
+    func enqueue(eventID: String?, source: WebhookSource?, payload: String, work: [(CRMProvider, SyncWork)])
+        -> SyncQueue.Enqueued
+    {
+        let result = queue.withLock { $0.enqueue(eventID: eventID, source: source, payload: payload, work: work) }
         refreshGauges()
         return result
+    }
+
+    /// Queues an accepted event's work again; false when the event is unknown.
+    func replay(eventID: String) -> Bool {
+        let replayed = queue.withLock { $0.replay(eventID: eventID) }
+        refreshGauges()
+        return replayed
+    }
+
+    /// Queues every dead-lettered event again, optionally for one provider; returns how many.
+    func replayDeadLetters(provider: CRMProvider?) -> Int {
+        let count = queue.withLock { queue in
+            queue.deadLetteredEvents(provider: provider).filter { queue.replay(eventID: $0) }.count
+        }
+        refreshGauges()
+        return count
     }
 
     func setPaused(_ paused: Bool, for provider: CRMProvider) {
@@ -83,33 +139,42 @@ public final class FakeDeploymentState: Sendable {
         refreshGauges()
     }
 
-    func takeNextJob() -> SyncJob? {
-        queue.withLock { $0.takeNext(now: .now) }
+    func takeNextJob(for provider: CRMProvider? = nil) -> SyncJob? {
+        let job = queue.withLock { $0.takeNext(now: .now, provider: provider) }
+        if let job, case .importRows(let importID, _) = job.work { imports.started(importID) }
+        return job
     }
 
     func jobSucceeded(_ job: SyncJob, in duration: Duration) {
         queue.withLock { $0.succeeded(job) }
+        if case .importRows(let importID, _) = job.work {
+            imports.finished(job: job.id, of: importID, landed: true, error: nil)
+        }
         metrics.syncSucceeded(job.provider, in: duration)
         refreshGauges()
     }
 
-    /// Records a failed attempt; returns the wait before the retry, or nil when the job was dead-lettered.
+    /// Records a failed attempt; returns the wait before the retry (at least what the CRM asked
+    /// for with `Retry-After`), or nil when the job was dead-lettered.
     @discardableResult
-    func jobFailed(_ job: SyncJob, in duration: Duration, code: CRMSinkError.Code?) -> Duration? {
-        let backoff = retryPolicy.backoff(afterAttempt: job.attempt)
+    func jobFailed(_ job: SyncJob, in duration: Duration, error: CRMSinkError?) -> Duration? {
+        let backoff = retryPolicy.backoff(afterAttempt: job.attempt).map { max($0, error?.retryAfter ?? .zero) }
         queue.withLock { $0.failed(job, retryAt: backoff.map { ContinuousClock.now + $0 }) }
-        metrics.syncFailed(job.provider, in: duration, code: code)
+        if backoff == nil, case .importRows(let importID, _) = job.work {
+            imports.finished(job: job.id, of: importID, landed: false, error: error?.message ?? "the CRM refused the batch")
+        }
+        metrics.syncFailed(job.provider, in: duration, code: error?.code)
         if backoff != nil { metrics.syncRetried(job.provider) }
         refreshGauges()
         return backoff
     }
 
-    /// Counts a webhook for `provider` and returns its 1-based sequence number.
-    func webhookReceived(_ provider: CRMProvider) -> Int {
-        metrics.webhookReceived(provider)
+    /// Counts a webhook from `source` and returns its 1-based sequence number.
+    func webhookReceived(_ source: WebhookSource) -> Int {
+        metrics.webhookReceived(source)
         return counters.withLock { counters in
-            counters.webhooks[provider, default: 0] += 1
-            return counters.webhooks[provider, default: 0]
+            counters.webhooks[source, default: 0] += 1
+            return counters.webhooks[source, default: 0]
         }
     }
 

@@ -10,12 +10,14 @@ public struct ProviderSyncStats: Sendable, Hashable, Codable {
     public var deadLettered = 0
     /// Whether sync to this provider is paused.
     public var paused = false
+    /// Jobs waiting or being pushed, retries included.
+    public var queued = 0
 
     /// Creates zeroed stats.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case synced, errors, retries, paused
+        case synced, errors, retries, paused, queued
         case deadLettered = "dead_lettered"
     }
 }

@@ -1,63 +1,117 @@
-/// The worker's queue, dead-letter queue and counts, as a plain value; callers hold it under a lock.
+/// The worker's queue, dead-letter queue, accepted events and counts, as a plain value; callers hold it under a lock.
 struct SyncQueue: Sendable {
-    /// Outcome of offering a webhook to the queue.
+    /// Outcome of offering an event to the queue.
     struct Enqueued: Sendable, Hashable {
-        var jobID: String
+        var eventID: String
+        var jobIDs: [String]
         var duplicate: Bool
     }
 
     private(set) var pending: [SyncJob] = []
-    private(set) var inFlight: SyncJob?
+    private(set) var inFlight: [String: SyncJob] = [:]
     private(set) var deadLetters: [SyncJob] = []
     private(set) var stats: [CRMProvider: ProviderSyncStats] = [:]
     private(set) var workerRunning = false
-    private var jobIDsByKey: [String: String] = [:]
+    private var events: [String: WebhookEvent] = [:]
+    private var eventJobs: [String: [SyncJob]] = [:]
+    private var jobStates: [String: WebhookEvent.State] = [:]
     private var jobCount = 0
 
     init() {
         for provider in CRMProvider.allCases { stats[provider] = ProviderSyncStats() }
     }
 
-    /// Jobs waiting, including those waiting for a retry and the one being pushed.
-    var size: Int { pending.count + (inFlight == nil ? 0 : 1) }
+    /// Jobs waiting, including those waiting for a retry and those being pushed.
+    var size: Int { pending.count + inFlight.count }
 
-    /// Adds a job unless one with the same provider and event id was already accepted.
-    mutating func enqueue(provider: CRMProvider, eventID: String?, payload: String) -> Enqueued {
-        if let eventID, let existing = jobIDsByKey[Self.key(provider, eventID)] {
-            return Enqueued(jobID: existing, duplicate: true)
-        }
-        jobCount += 1
-        let id = "job-" + String(jobCount).leftPadded(to: 6)
-        let key = eventID ?? id
-        jobIDsByKey[Self.key(provider, key)] = id
-        pending.append(SyncJob(id: id, provider: provider, idempotencyKey: key, payload: payload))
-        return Enqueued(jobID: id, duplicate: false)
+    /// An accepted event with its state read from its jobs.
+    func event(_ id: String) -> WebhookEvent? {
+        guard var event = events[id] else { return nil }
+        let states = (eventJobs[id] ?? []).map { jobStates[$0.id] ?? .queued }
+        event.state =
+            states.contains(.deadLettered) ? .deadLettered : states.allSatisfy { $0 == .synced } ? .synced : .queued
+        return event
     }
 
-    /// Takes the oldest job that is due and whose provider is not paused, counting the attempt.
-    mutating func takeNext(now: ContinuousClock.Instant) -> SyncJob? {
-        guard inFlight == nil else { return nil }
+    /// Accepts an event and queues one job per work item, unless the event was accepted before.
+    /// Without a `source` the jobs are queued under `eventID` with no event kept (imports).
+    mutating func enqueue(
+        eventID: String?, source: WebhookSource?, payload: String, work: [(CRMProvider, SyncWork)]
+    ) -> Enqueued {
+        if let eventID, let existing = events[eventID] {
+            return Enqueued(eventID: existing.id, jobIDs: eventJobs[eventID]?.map(\.id) ?? [], duplicate: true)
+        }
+        let ids = work.map { _ in nextJobID() }
+        let id = eventID ?? "\(source?.rawValue ?? "job"):\(ids.first ?? nextJobID())"
+        let jobs = zip(ids, work).map { jobID, item in
+            SyncJob(id: jobID, provider: item.0, idempotencyKey: id, payload: payload, work: item.1)
+        }
+        if let source {
+            events[id] = WebhookEvent(
+                id: id, source: source, providers: jobs.map(\.provider), state: .queued, attempts: 0, replays: 0)
+            eventJobs[id] = jobs
+        }
+        for job in jobs {
+            jobStates[job.id] = .queued
+            stats[job.provider, default: .init()].queued += 1
+        }
+        pending += jobs
+        return Enqueued(eventID: id, jobIDs: jobs.map(\.id), duplicate: false)
+    }
+
+    /// Queues an accepted event's work again with fresh attempts; false when the event is unknown.
+    mutating func replay(eventID: String) -> Bool {
+        guard var event = events[eventID], let jobs = eventJobs[eventID] else { return false }
+        deadLetters.removeAll { $0.idempotencyKey == eventID }
+        pending.removeAll { $0.idempotencyKey == eventID }
+        let fresh = jobs.map {
+            SyncJob(id: nextJobID(), provider: $0.provider, idempotencyKey: eventID, payload: $0.payload, work: $0.work)
+        }
+        for job in fresh {
+            jobStates[job.id] = .queued
+            stats[job.provider, default: .init()].queued += 1
+        }
+        event.replays += 1
+        events[eventID] = event
+        eventJobs[eventID] = fresh
+        pending += fresh
+        return true
+    }
+
+    /// The events whose jobs are in the dead-letter queue, optionally for one provider.
+    func deadLetteredEvents(provider: CRMProvider?) -> [String] {
+        var seen = Set<String>()
+        return deadLetters.filter { provider == nil || $0.provider == provider }.compactMap {
+            seen.insert($0.idempotencyKey).inserted ? $0.idempotencyKey : nil
+        }
+    }
+
+    /// Takes the oldest due job (for `provider` when given) whose provider is not paused, counting the attempt.
+    mutating func takeNext(now: ContinuousClock.Instant, provider: CRMProvider? = nil) -> SyncJob? {
         guard
             let index = pending.firstIndex(where: { job in
-                stats[job.provider]?.paused != true && (job.notBefore.map { $0 <= now } ?? true)
+                (provider == nil || job.provider == provider) && stats[job.provider]?.paused != true && (job.notBefore.map { $0 <= now } ?? true)
             })
         else { return nil }
         var job = pending.remove(at: index)
         job.attempt += 1
         job.notBefore = nil
-        inFlight = job
+        inFlight[job.id] = job
+        events[job.idempotencyKey]?.attempts += 1
         return job
     }
 
-    /// Marks the in-flight job delivered.
+    /// Marks an in-flight job delivered.
     mutating func succeeded(_ job: SyncJob) {
-        inFlight = nil
+        inFlight[job.id] = nil
+        jobStates[job.id] = .synced
         stats[job.provider, default: .init()].synced += 1
+        stats[job.provider, default: .init()].queued -= 1
     }
 
-    /// Marks the in-flight job failed: queued again at `retryAt`, or dead-lettered when that is nil.
+    /// Marks an in-flight job failed: queued again at `retryAt`, or dead-lettered when that is nil.
     mutating func failed(_ job: SyncJob, retryAt: ContinuousClock.Instant?) {
-        inFlight = nil
+        inFlight[job.id] = nil
         stats[job.provider, default: .init()].errors += 1
         if let retryAt {
             var retry = job
@@ -66,7 +120,9 @@ struct SyncQueue: Sendable {
             stats[job.provider, default: .init()].retries += 1
         } else {
             deadLetters.append(job)
+            jobStates[job.id] = .deadLettered
             stats[job.provider, default: .init()].deadLettered += 1
+            stats[job.provider, default: .init()].queued -= 1
         }
     }
 
@@ -80,13 +136,9 @@ struct SyncQueue: Sendable {
         workerRunning = running
     }
 
-    private static func key(_ provider: CRMProvider, _ eventID: String) -> String {
-        "\(provider.rawValue)/\(eventID)"
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+    private mutating func nextJobID() -> String {
+        jobCount += 1
+        let digits = String(jobCount)
+        return "job-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 }

@@ -10,6 +10,8 @@ public struct SyncStatus: Sendable, Hashable, Codable {
     public var dlqSize: Int
     /// Whether the worker is taking jobs.
     public var workerRunning: Bool
+    /// The event asked about with `event_id`, if any.
+    public var event: WebhookEvent?
 
     /// The stats of one provider.
     public subscript(provider: CRMProvider) -> ProviderSyncStats {
@@ -17,7 +19,7 @@ public struct SyncStatus: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case providers
+        case providers, event
         case workspaceID = "workspace_id"
         case queueSize = "queue_size"
         case dlqSize = "dlq_size"

@@ -1,10 +1,11 @@
 import Logging
 import ServiceLifecycle
 
-/// The background worker: takes due jobs from the queue and pushes them to the CRM sink, one at a time.
+/// The background worker: one lane per CRM takes that CRM's due jobs in order and pushes them to the sink.
 ///
-/// Failed pushes go back in the queue with exponential backoff, or to the dead-letter queue once
-/// the attempts are used up. A `worker-stopped` fault makes it take nothing while the fault lasts.
+/// Failed pushes go back in the queue with exponential backoff (never sooner than a `Retry-After`),
+/// or to the dead-letter queue once the attempts are used up. A `worker-stopped` fault makes every
+/// lane take nothing while the fault lasts.
 struct SyncWorker: Service {
     let state: FakeDeploymentState
     let sink: any CRMSink
@@ -13,8 +14,22 @@ struct SyncWorker: Service {
 
     func run() async {
         logger.info("Sync worker started.")
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await watchFaults() }
+            for provider in CRMProvider.allCases {
+                group.addTask { await lane(provider) }
+            }
+        }
+        state.setWorkerRunning(false)
+        logger.info("Sync worker stopped.")
+    }
+
+    private var running: Bool { !Task.isCancelled && !Task.isShuttingDownGracefully }
+
+    /// Keeps the worker's reported state in line with the `worker-stopped` fault.
+    private func watchFaults() async {
         var wasStopped: Bool?
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        while running {
             let stopped = state.faults.isWorkerStopped(at: state.elapsed)
             if stopped != wasStopped {
                 if stopped { logger.warning("Sync worker stopped by fault.") }
@@ -22,14 +37,18 @@ struct SyncWorker: Service {
                 state.setWorkerRunning(!stopped)
                 wasStopped = stopped
             }
-            if !stopped, let job = state.takeNextJob() {
+            try? await Task.sleep(for: pollInterval)
+        }
+    }
+
+    private func lane(_ provider: CRMProvider) async {
+        while running {
+            if !state.faults.isWorkerStopped(at: state.elapsed), let job = state.takeNextJob(for: provider) {
                 await process(job)
             } else {
                 try? await Task.sleep(for: pollInterval)
             }
         }
-        state.setWorkerRunning(false)
-        logger.info("Sync worker stopped.")
     }
 
     private func process(_ job: SyncJob) async {
@@ -38,8 +57,8 @@ struct SyncWorker: Service {
             try await sink.push(job)
             state.jobSucceeded(job, in: started.duration(to: .now))
         } catch {
-            let code = (error as? CRMSinkError)?.code
-            let backoff = state.jobFailed(job, in: started.duration(to: .now), code: code)
+            let failure = error as? CRMSinkError
+            let backoff = state.jobFailed(job, in: started.duration(to: .now), error: failure)
             logger.debug(
                 "Sync attempt failed.",
                 metadata: [

@@ -1,7 +1,4 @@
-import Hummingbird
 import Logging
-import NIOCore
-import ServiceLifecycle
 
 /// Runs a fake deployment on loopback for the duration of `body`, then shuts it down gracefully.
 ///
@@ -12,6 +9,8 @@ import ServiceLifecycle
 ///     print(deployment.baseURL)   // http://127.0.0.1:PORT
 /// }
 /// ```
+/// Without `configuration.providers` it keeps what it syncs in memory; ``withFakeStack(_:logger:_:)``
+/// wires it to fake CRMs instead.
 /// - Throws: ``FakeDeploymentError`` when the server cannot start, or whatever `body` throws.
 public func withFakeDeployment<T: Sendable>(
     _ configuration: FakeDeploymentConfiguration,
@@ -19,39 +18,14 @@ public func withFakeDeployment<T: Sendable>(
     _ body: @Sendable (RunningFakeDeployment) async throws -> T
 ) async throws -> T {
     let deployment = FakeDeployment(configuration: configuration, logger: logger)
-    let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-    let application = deployment.makeApplication { channel in
-        portContinuation.yield(channel.localAddress?.port ?? configuration.port)
-        portContinuation.finish()
-    }
-    let serviceGroup = ServiceGroup(
-        configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger)
-    )
-    return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
-        group.addTask {
-            defer { portContinuation.finish() }
-            try await serviceGroup.run()
-        }
-        guard let port = await ports.first(where: { _ in true }) else {
-            try await group.next()
-            throw FakeDeploymentError.notStarted(host: configuration.host, port: configuration.port)
-        }
+    return try await withLoopbackService(
+        logger: logger,
+        notStarted: { FakeDeploymentError.notStarted(host: configuration.host, port: configuration.port) },
+        makeService: { deployment.makeApplication(onServerRunning: $0) }
+    ) { port in
         let running = RunningFakeDeployment(
-            baseURL:
-                "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(port)",
-            port: port,
-            state: deployment.state
-        )
+            baseURL: loopbackURL(host: configuration.host, port: port), port: port, state: deployment.state)
         logger.info("Fake deployment running.", metadata: ["fake.url": "\(running.baseURL)"])
-        do {
-            let result = try await body(running)
-            await serviceGroup.triggerGracefulShutdown()
-            try await group.waitForAll()
-            return result
-        } catch {
-            await serviceGroup.triggerGracefulShutdown()
-            try? await group.waitForAll()
-            throw error
-        }
+        return try await body(running)
     }
 }

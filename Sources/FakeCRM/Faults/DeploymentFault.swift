@@ -10,6 +10,10 @@ public struct DeploymentFault: Sendable, Hashable {
         case webhookLatency(delay: Duration, jitter: Duration)
         /// Connections are reset: new ones when accepted, kept-alive ones at their next request.
         case refuseConnections
+        /// Webhook signatures are not checked: forged and stale requests are accepted (the broken release).
+        case acceptForgedWebhooks
+        /// Imports silently leave out a seeded `rate` of rows yet report every row imported.
+        case importDropsRows(rate: Double)
 
         /// The name used in YAML, e.g. `sync-errors`.
         public var name: String {
@@ -18,6 +22,8 @@ public struct DeploymentFault: Sendable, Hashable {
             case .syncErrors: "sync-errors"
             case .webhookLatency: "webhook-latency"
             case .refuseConnections: "refuse-connections"
+            case .acceptForgedWebhooks: "accept-forged-webhooks"
+            case .importDropsRows: "import-drops-rows"
             }
         }
     }

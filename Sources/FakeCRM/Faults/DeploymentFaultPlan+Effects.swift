@@ -29,19 +29,38 @@ extension DeploymentFaultPlan {
         return generator.nextUnit() < rate
     }
 
-    /// The extra time the `sequence`-th webhook for `provider` takes `elapsed` after the fake started.
-    public func webhookDelay(for provider: CRMProvider, sequence: Int, at elapsed: Duration) -> Duration {
+    /// The extra time the `sequence`-th webhook from `source` takes `elapsed` after the fake started.
+    public func webhookDelay(for source: WebhookSource, sequence: Int, at elapsed: Duration) -> Duration {
         var total = Duration.zero
-        for (index, fault) in faults.enumerated() where fault.isActive(at: elapsed) && fault.applies(to: provider) {
+        for (index, fault) in faults.enumerated()
+        where fault.isActive(at: elapsed) && (fault.provider == nil || fault.provider?.rawValue == source.rawValue) {
             guard case .webhookLatency(let delay, let jitter) = fault.kind else { continue }
             var extra = delay
             if jitter > .zero {
                 var generator = SplitMix64(
-                    mixing: seed, UInt64(index), SplitMix64.hash(provider.rawValue), UInt64(sequence))
+                    mixing: seed, UInt64(index), SplitMix64.hash(source.rawValue), UInt64(sequence))
                 extra += jitter * (generator.nextUnit() * 2 - 1)
             }
             total += max(extra, .zero)
         }
         return total
+    }
+
+    /// Whether webhook signatures go unchecked `elapsed` after the fake started.
+    public func acceptsForgedWebhooks(at elapsed: Duration) -> Bool {
+        faults.contains { $0.kind == .acceptForgedWebhooks && $0.isActive(at: elapsed) }
+    }
+
+    /// The rows of an import to `provider` that actually get sent; the others are silently lost.
+    public func rowsKept(_ rows: [ImportRow], for provider: CRMProvider, at elapsed: Duration) -> [ImportRow] {
+        var kept = rows
+        for (index, fault) in faults.enumerated() where fault.isActive(at: elapsed) && fault.applies(to: provider) {
+            guard case .importDropsRows(let rate) = fault.kind else { continue }
+            kept = kept.filter { !affects(jobKey: $0.email, rate: rate, faultIndex: index) }
+            if kept.count == rows.count, let first = rows.first {
+                kept.removeAll { $0 == first }
+            }
+        }
+        return kept
     }
 }

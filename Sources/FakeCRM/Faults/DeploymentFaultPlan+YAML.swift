@@ -32,8 +32,11 @@ extension DeploymentFaultPlan {
 
 /// Walks a composed YAML document and turns it into a plan, failing at the first problem.
 private struct FaultPlanReader {
-    static let topLevelKeys = ["expect", "seed", "faults", "providers"]
-    static let kinds = ["worker-stopped", "sync-errors", "webhook-latency", "refuse-connections"]
+    static let topLevelKeys = ["expect", "seed", "faults", "providers", "profile"]
+    static let kinds = [
+        "worker-stopped", "sync-errors", "webhook-latency", "refuse-connections", "accept-forged-webhooks",
+        "import-drops-rows",
+    ]
     static let syncErrorCodes: [String: CRMSinkError.Code] = [
         "rejected": .rejected, "rate-limited": .rateLimited, "connection-failed": .connectionFailed,
     ]
@@ -81,6 +84,8 @@ private struct FaultPlanReader {
                 plan.faults = try readFaults(value)
             case "providers":
                 providersNode = value
+            case "profile":
+                plan.profile = try DeploymentProfileReader(fileName: fileName).read(value)
             default:
                 throw error(
                     at: key, "unknown key \(quoted(key))",
@@ -139,6 +144,10 @@ private struct FaultPlanReader {
             kind = .workerStopped
         case "refuse-connections":
             kind = .refuseConnections
+        case "accept-forged-webhooks":
+            kind = .acceptForgedWebhooks
+        case "import-drops-rows":
+            kind = .importDropsRows(rate: try mapping["rate"].map(rate) ?? 0.05)
         case "sync-errors":
             let rate = try mapping["rate"].map(rate) ?? 1
             let failingAttempts = try mapping["failing_attempts"].map(failingAttempts) ?? 1
@@ -158,6 +167,7 @@ private struct FaultPlanReader {
         switch kind {
         case "sync-errors": ["rate", "failing_attempts", "error", "provider"]
         case "webhook-latency": ["delay", "jitter", "provider"]
+        case "import-drops-rows": ["rate", "provider"]
         default: []
         }
     }

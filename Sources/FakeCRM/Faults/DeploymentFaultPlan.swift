@@ -10,6 +10,10 @@
 ///     `error` (`rejected`, `rate-limited` or `connection-failed`; default `rejected`), `provider`.
 ///   - `webhook-latency`: `delay` (required), `jitter` (default 0), `provider`; real time, never scaled.
 ///   - `refuse-connections`: connections are reset.
+///   - `accept-forged-webhooks`: signatures are not checked, so forged and stale webhooks are accepted.
+///   - `import-drops-rows`: `rate` (default 0.05, at least one row per import) of imported rows never reach
+///     the CRM while the import reports them imported; `provider`.
+/// - `profile` (mapping, optional): how the deployment strays from the contract; see ``DeploymentProfile``.
 /// - `providers` (mapping, optional): per fake CRM (`hubspot`, `zoho`, `odoo`), a list of provider faults or
 ///   `{seed, faults}`; see ``ProviderFaultPlan`` and the README's "Provider faults".
 /// ```yaml
@@ -35,6 +39,8 @@ public struct DeploymentFaultPlan: Sendable, Hashable {
     public var faults: [DeploymentFault]
     /// Faults for the fake CRMs themselves, per provider.
     public var providers: [CRMProvider: ProviderFaultPlan]
+    /// How the deployment strays from the contract (`profile:`), the contract itself by default.
+    public var profile = DeploymentProfile()
 
     /// Creates a plan from faults whose windows are already in real time.
     public init(

@@ -10,12 +10,13 @@ public struct DeploymentMetrics: Sendable {
     public init() {
         registry = MetricsRegistry()
         let perProvider = CRMProvider.allCases.map(Self.labels)
+        let perSource = WebhookSource.allCases.map { source -> MetricLabels in ["provider": source.rawValue] }
         let perOutcome = CRMProvider.allCases.flatMap { provider in
             ["success", "error"].map { outcome -> MetricLabels in ["provider": provider.rawValue, "outcome": outcome] }
         }
         registry.declareHistogram(
             "webhook_latency_seconds", help: "Time spent handling each incoming webhook request.",
-            buckets: Self.latencyBuckets, series: perProvider)
+            buckets: Self.latencyBuckets, series: perSource)
         registry.declareHistogram(
             "crm_sync_duration_seconds", help: "Duration of each attempt to push a sync job to a CRM.",
             buckets: Self.latencyBuckets, series: perProvider)
@@ -26,7 +27,15 @@ public struct DeploymentMetrics: Sendable {
         registry.declareCounter(
             "rate_limit_hits_total", help: "Sync attempts a CRM answered with 429 Too Many Requests.",
             series: perProvider)
-        registry.declareCounter("webhooks_received_total", help: "Webhook requests received.", series: perProvider)
+        registry.declareCounter("webhooks_received_total", help: "Webhook requests received.", series: perSource)
+        registry.declareCounter(
+            "webhook_signature_failures_total", help: "Webhook requests refused as forged or stale.", series: perSource)
+        registry.declareCounter(
+            "oauth_connections_total", help: "OAuth callbacks by outcome.",
+            series: ["hubspot", "zoho"].flatMap { provider in
+                ["success", "error"].map { outcome -> MetricLabels in ["provider": provider, "outcome": outcome] }
+            })
+        registry.declareCounter("import_rows_total", help: "Imported rows the CRM accepted.", series: perProvider)
         registry.declareGauge("dlq_size", help: "Sync jobs in the dead-letter queue.")
         registry.declareGauge("worker_queue_size", help: "Sync jobs waiting for the worker, retries included.")
         registry.declareGauge("worker_up", help: "Whether the sync worker is taking jobs (1) or not (0).")
@@ -35,14 +44,29 @@ public struct DeploymentMetrics: Sendable {
             series: perProvider)
     }
 
-    /// A webhook request arrived for `provider`.
-    func webhookReceived(_ provider: CRMProvider) {
-        registry.increment("webhooks_received_total", Self.labels(provider))
+    /// A webhook request arrived from `source`.
+    func webhookReceived(_ source: WebhookSource) {
+        registry.increment("webhooks_received_total", ["provider": source.rawValue])
     }
 
-    /// A webhook request for `provider` was handled in `duration`.
-    func webhookHandled(_ provider: CRMProvider, in duration: Duration) {
-        registry.observe("webhook_latency_seconds", Self.labels(provider), duration.seconds)
+    /// A webhook request from `source` was handled in `duration`.
+    func webhookHandled(_ source: WebhookSource, in duration: Duration) {
+        registry.observe("webhook_latency_seconds", ["provider": source.rawValue], duration.seconds)
+    }
+
+    /// A webhook request from `source` was refused as forged or stale.
+    func webhookRefused(_ source: WebhookSource) {
+        registry.increment("webhook_signature_failures_total", ["provider": source.rawValue])
+    }
+
+    /// An OAuth callback for `provider` connected (or failed to).
+    func oauthCallback(_ provider: CRMProvider, succeeded: Bool) {
+        registry.increment("oauth_connections_total", ["provider": provider.rawValue, "outcome": succeeded ? "success" : "error"])
+    }
+
+    /// `rows` imported rows reached `provider`.
+    func rowsImported(_ rows: Int, to provider: CRMProvider) {
+        registry.increment("import_rows_total", Self.labels(provider), by: Double(rows))
     }
 
     /// A sync attempt to `provider` succeeded after `duration`.

@@ -60,10 +60,15 @@ public final class MetricsRegistry: Sendable {
 
     /// Every family in declaration order, in Prometheus text exposition format 0.0.4.
     public func render() -> String {
-        let families = storage.withLock { storage in storage.order.compactMap { storage.families[$0] } }
+        let families = families()
         var writer = PrometheusTextWriter()
         for family in families { writer.write(family) }
         return writer.output
+    }
+
+    /// Every family in declaration order.
+    func families() -> [MetricFamily] {
+        storage.withLock { storage in storage.order.compactMap { storage.families[$0] } }
     }
 
     private func declare(_ family: MetricFamily, series: [MetricLabels]) {

@@ -22,18 +22,25 @@ struct HealthResponse: ResponseEncodable {
 struct ProviderHealthResponse: ResponseEncodable {
     let provider: String
     let status: String
+    let connected: Bool
     let paused: Bool
+    let tokenExpiresIn: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case provider, status, connected, paused
+        case tokenExpiresIn = "token_expires_in"
+    }
 }
 
-/// `POST /crm/webhooks/{provider}`.
+/// `POST /crm/webhooks/{source}`.
 struct WebhookAcceptedResponse: ResponseEncodable {
     let accepted: Bool
-    let jobID: String
+    let eventIDs: [String]
     let duplicate: Bool
 
     enum CodingKeys: String, CodingKey {
         case accepted, duplicate
-        case jobID = "job_id"
+        case eventIDs = "event_ids"
     }
 }
 
@@ -44,3 +51,59 @@ struct PauseSyncResponse: ResponseEncodable {
 }
 
 extension SyncStatus: ResponseEncodable {}
+
+/// `GET /crm/{provider}/callback`.
+struct OAuthConnectedResponse: ResponseEncodable {
+    let connected: Bool
+    let provider: String
+    let workspaceID: String
+    let scopes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case connected, provider, scopes
+        case workspaceID = "workspace_id"
+    }
+}
+
+/// `POST /crm/{provider}/refresh`.
+struct OAuthRefreshedResponse: ResponseEncodable {
+    let refreshed: Bool
+    let provider: String
+    let expiresIn: Int
+
+    enum CodingKeys: String, CodingKey {
+        case refreshed, provider
+        case expiresIn = "expires_in"
+    }
+}
+
+/// `POST /crm/admin/webhooks/replay`.
+struct ReplayResponse: ResponseEncodable {
+    let replayed: Int
+}
+
+/// `POST /crm/import`.
+struct ImportAcceptedResponse: ResponseEncodable {
+    let importID: String
+    let provider: String
+    let rows: Int
+    let status: String
+
+    enum CodingKeys: String, CodingKey {
+        case provider, rows, status
+        case importID = "import_id"
+    }
+}
+
+extension ImportStatus: ResponseEncodable {}
+
+/// `POST /crm/calls/{call_id}/push-to-crm`.
+struct CallQueuedResponse: ResponseEncodable {
+    let queued: Bool
+    let eventID: String
+
+    enum CodingKeys: String, CodingKey {
+        case queued
+        case eventID = "event_id"
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The fake deployment's secrets: webhook signing secrets, the token encryption key and the admin token.
+///
+/// Values are generated per run unless given; they are handed to the harness only through
+/// ``environment`` (the seed's variable names), never logged.
+public struct DeploymentSecrets: Sendable {
+    /// Signing secret per webhook source (Odoo has none by default).
+    public var webhookSecrets: [WebhookSource: String]
+    /// Key material for encrypting CRM tokens at rest, like the seed's `ENCRYPTION_KEY`.
+    public var encryptionKey: String
+    /// Bearer token the admin routes require when the profile asks for one.
+    public var adminToken: String
+
+    /// Creates secrets from explicit values.
+    public init(webhookSecrets: [WebhookSource: String], encryptionKey: String, adminToken: String) {
+        self.webhookSecrets = webhookSecrets
+        self.encryptionKey = encryptionKey
+        self.adminToken = adminToken
+    }
+
+    /// Fresh random secrets; Stripe's keeps its `whsec_` prefix.
+    public static func random() -> DeploymentSecrets {
+        DeploymentSecrets(
+            webhookSecrets: [
+                .hubspot: token(), .zoho: token(), .retell: "key_" + token(), .stripe: "whsec_" + token(),
+            ],
+            encryptionKey: token(), adminToken: "adm_" + token())
+    }
+
+    /// The values under the environment variable names a plan reads them from.
+    public var environment: [String: String] {
+        var environment = ["ENCRYPTION_KEY": encryptionKey, "CRM_ADMIN_TOKEN": adminToken]
+        for (source, secret) in webhookSecrets {
+            if let name = source.secretVariable { environment[name] = secret }
+        }
+        return environment
+    }
+
+    private static func token() -> String {
+        (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+}

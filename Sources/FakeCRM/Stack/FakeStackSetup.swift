@@ -1,0 +1,122 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// What a fresh fake stack needs before a canary starts: the workspace's CRMs connected through the
+/// deployment's own OAuth routes, and read access to each CRM for probes that check effects there.
+struct FakeStackSetup: Sendable {
+    /// The workspace the stack connects.
+    static let workspaceID = "ws_fake_stack"
+    /// Where the harness's own read token pretends to be redirected; never fetched.
+    static let readRedirect = "http://127.0.0.1/canary-read-access"
+
+    let providers: RunningFakeProviders
+    let deployment: RunningFakeDeployment
+
+    /// Connects HubSpot and Zoho the way a person would: start, consent, callback.
+    func connectWorkspace() async throws {
+        try await withClient { client in
+            for provider in [CRMProvider.hubspot, .zoho] where providers[provider] != nil {
+                let start = try await get(
+                    client, deployment.baseURL + "/crm/\(provider)/start?workspace_id=\(Self.workspaceID)")
+                let consentURL = try start.location ?? start.json["auth_url"]?.string ?? {
+                    throw FakeDeploymentError(message: "OAuth start for \(provider) gave no consent URL.", hint: nil)
+                }()
+                let consent = try await get(client, consentURL)
+                guard let callback = consent.location else {
+                    throw FakeDeploymentError(message: "The fake \(provider) consent page did not redirect.", hint: nil)
+                }
+                let connected = try await get(client, callback)
+                guard connected.status == 200 else {
+                    throw FakeDeploymentError(
+                        message: "The fake deployment could not connect \(provider): HTTP \(connected.status).",
+                        hint: nil)
+                }
+            }
+        }
+    }
+
+    /// Read access to every fake CRM under the environment names plans use.
+    func readAccess() async throws -> [String: String] {
+        var environment: [String: String] = [:]
+        let links = ProviderLinks.fakes(providers)
+        try await withClient { client in
+            if let app = links.hubspot {
+                let authorize =
+                    app.baseURL + app.authorizePath + "?client_id=\(CRMHTTP.encode(app.clientID))"
+                    + "&redirect_uri=\(CRMHTTP.encode(Self.readRedirect))"
+                    + "&scope=\(CRMHTTP.encode(app.scopes.joined(separator: " ")))&state=read"
+                let consent = try await get(client, authorize)
+                let code = consent.location.flatMap { URLComponents(string: $0)?.queryItems?.first { $0.name == "code" }?.value }
+                guard let code else {
+                    throw FakeDeploymentError(message: "The fake HubSpot gave no authorization code.", hint: nil)
+                }
+                let token = try await postForm(client, app.baseURL + app.tokenPath, [
+                    ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Self.readRedirect),
+                    ("client_id", app.clientID), ("client_secret", app.clientSecret),
+                ])
+                environment["HUBSPOT_API_URL"] = app.baseURL
+                environment["HUBSPOT_ACCESS_TOKEN"] = token.accessToken
+            }
+            if let app = links.zoho, let fake = providers[.zoho]?.fake as? FakeZoho,
+                let client0 = fake.configuration.clients.first
+            {
+                let token = try await postForm(client, app.baseURL + app.tokenPath, [
+                    ("grant_type", "refresh_token"), ("refresh_token", client0.refreshToken),
+                    ("client_id", app.clientID), ("client_secret", app.clientSecret),
+                ])
+                environment["ZOHO_API_URL"] = token.apiDomain ?? app.baseURL
+                environment["ZOHO_ACCESS_TOKEN"] = token.accessToken
+            }
+            if let odoo = links.odoo {
+                environment["ODOO_BASE_URL"] = odoo.baseURL
+                environment["ODOO_DB"] = odoo.database
+                environment["ODOO_LOGIN"] = odoo.login
+                environment["ODOO_API_KEY"] = odoo.apiKey
+            }
+        }
+        return environment
+    }
+
+    private struct Answer {
+        var status: Int
+        var location: String?
+        var json: JSONValue
+    }
+
+    private func get(_ client: HTTPClient, _ url: String) async throws -> Answer {
+        try await send(client, HTTPClientRequest(url: url))
+    }
+
+    private func postForm(_ client: HTTPClient, _ url: String, _ fields: [(String, String)]) async throws
+        -> OAuthTokenAnswer
+    {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        request.body = .bytes(ByteBuffer(string: fields.map { "\($0.0)=\(CRMHTTP.encode($0.1))" }.joined(separator: "&")))
+        return try OAuthTokenAnswer(try await send(client, request).json, what: url)
+    }
+
+    private func send(_ client: HTTPClient, _ request: HTTPClientRequest) async throws -> Answer {
+        let response = try await client.execute(request, timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return Answer(
+            status: Int(response.status.code), location: response.headers.first(name: "Location"),
+            json: (try? JSONValue.parse(body.readableBytesView)) ?? .null)
+    }
+
+    /// A client that does not follow redirects, so each OAuth hop can be read.
+    private func withClient(_ body: (HTTPClient) async throws -> Void) async throws {
+        let client = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        do {
+            try await body(client)
+            try await client.shutdown()
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+}

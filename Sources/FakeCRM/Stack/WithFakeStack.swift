@@ -1,0 +1,47 @@
+import Logging
+
+/// Runs the whole fake world on loopback for the duration of `body`: fake HubSpot, Zoho and Odoo
+/// (with the fault plan's provider faults), a fake frontend, and a fake deployment wired to them
+/// whose workspace has already connected HubSpot and Zoho through OAuth.
+///
+/// ```swift
+/// try await withFakeStack(FakeDeploymentConfiguration(), logger: logger) { stack in
+///     print(stack.deployment.baseURL, stack.frontendURL)
+/// }
+/// ```
+public func withFakeStack<T: Sendable>(
+    _ configuration: FakeDeploymentConfiguration,
+    logger: Logger,
+    _ body: @Sendable (RunningFakeStack) async throws -> T
+) async throws -> T {
+    let fakes = FakeProviderCatalog.available.map { FakeProviderCatalog.make($0, logger: logger) }
+    let faults = configuration.faults
+    return try await withFakeProviders(
+        fakes,
+        configuration: { provider, _ in
+            .init(host: configuration.host, faults: faults.providers[provider] ?? ProviderFaultPlan(seed: faults.seed))
+        },
+        logger: logger
+    ) { providers in
+        try await FakeFrontend.run(host: configuration.host, logger: logger) { frontendURL in
+            var wiring = configuration
+            wiring.providers = .fakes(providers)
+            wiring.frontendOrigin = frontendURL
+            let wired = wiring
+            return try await withFakeDeployment(wired, logger: logger) { deployment in
+                let setup = FakeStackSetup(providers: providers, deployment: deployment)
+                try await setup.connectWorkspace()
+                var environment = try await setup.readAccess()
+                for (name, value) in wired.secrets.environment where name != "ENCRYPTION_KEY" {
+                    environment[name] = value
+                }
+                environment["BACKEND_URL"] = deployment.baseURL
+                environment["FRONTEND_URL"] = frontendURL
+                return try await body(
+                    RunningFakeStack(
+                        deployment: deployment, providers: providers, frontendURL: frontendURL,
+                        environment: environment))
+            }
+        }
+    }
+}

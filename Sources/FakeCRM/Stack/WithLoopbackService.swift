@@ -1,0 +1,48 @@
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// Runs one server for the duration of `body`, handing it the bound port, then shuts it down gracefully.
+///
+/// `makeService` receives the callback to pass as the application's `onServerRunning`.
+/// Returns nil from `body`'s point of view never: when the server stops before it listens, throws `notStarted()`.
+func withLoopbackService<T: Sendable>(
+    logger: Logger,
+    notStarted: @escaping @Sendable () -> any Error,
+    makeService: (@escaping @Sendable (any Channel) async -> Void) -> any Service,
+    _ body: @Sendable (Int) async throws -> T
+) async throws -> T {
+    let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+    let service = makeService { channel in
+        portContinuation.yield(channel.localAddress?.port ?? 0)
+        portContinuation.finish()
+    }
+    let serviceGroup = ServiceGroup(
+        configuration: .init(services: [service], gracefulShutdownSignals: [], logger: logger)
+    )
+    return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
+        group.addTask {
+            defer { portContinuation.finish() }
+            try await serviceGroup.run()
+        }
+        guard let port = await ports.first(where: { _ in true }) else {
+            try await group.next()
+            throw notStarted()
+        }
+        do {
+            let result = try await body(port)
+            await serviceGroup.triggerGracefulShutdown()
+            try await group.waitForAll()
+            return result
+        } catch {
+            await serviceGroup.triggerGracefulShutdown()
+            try? await group.waitForAll()
+            throw error
+        }
+    }
+}
+
+/// `http://host:port`, with IPv6 hosts bracketed.
+func loopbackURL(host: String, port: Int) -> String {
+    "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+}
