@@ -86,25 +86,21 @@ struct RunCommand: AsyncParsableCommand {
         if let faults {
             configuration.faults = try DeploymentFaultPlan.load(path: faults, speed: speed)
         }
-        return try await withFakeDeployment(configuration, logger: logger) { deployment in
-            try await execute(plan, backendURL: deployment.baseURL, faults: faults, logger: logger)
+        return try await withFakeStack(configuration, logger: logger) { stack in
+            let environment = ProcessInfo.processInfo.environment.merging(stack.environment) { _, fake in fake }
+            return try await execute(
+                plan, backendURL: stack.deployment.baseURL, environment: environment, faults: faults, logger: logger)
         }
     }
 
-    private func execute(_ plan: Plan, backendURL: String, faults: String?, logger: Logger) async throws -> RunSummary {
-        let environment = ProcessInfo.processInfo.environment
-        let target = ProbeTarget(
-            backendURL: backendURL,
-            frontendURL: plan.target.frontendURL?.resolve(in: environment) ?? environment["FRONTEND_URL"],
-            workspaceID: plan.target.workspaceID?.resolve(in: environment) ?? environment["WORKSPACE_ID"] ?? "ws_canary",
-            paths: plan.target.paths, healthyWords: plan.target.healthyWords)
-        var secrets: [String: Secret<String>] = [:]
-        for name in plan.target.secretNames {
-            if let value = environment[name], !value.isEmpty { secrets[name] = Secret(value) }
-        }
+    private func execute(
+        _ plan: Plan, backendURL: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        faults: String?, logger: Logger
+    ) async throws -> RunSummary {
+        let (target, secrets) = plan.target.resolve(backendURL: backendURL, environment: environment)
         let progress = reporting.makeProgress()
         var settings = RunSettings(
-            speed: speed, target: target, secrets: ProbeSecrets(secrets), faults: faults, reportDirectory: out,
+            speed: speed, target: target, secrets: secrets, faults: faults, reportDirectory: out,
             progress: { progress.line($0) }, logger: logger)
         settings.status = { progress.status($0) }
         settings.baseline = reporting.baseline

@@ -6,11 +6,14 @@ import ServiceLifecycle
 /// Failed pushes go back in the queue with exponential backoff (never sooner than a `Retry-After`),
 /// or to the dead-letter queue once the attempts are used up. A `worker-stopped` fault makes every
 /// lane take nothing while the fault lasts.
-struct SyncWorker: Service {
+struct SyncWorker: Service, CustomStringConvertible {
     let state: FakeDeploymentState
     let sink: any CRMSink
     let pollInterval: Duration
     let logger: Logger
+
+    /// Service lifecycle logs services by description; the state behind it stays out of logs.
+    var description: String { "SyncWorker" }
 
     func run() async {
         logger.info("Sync worker started.")

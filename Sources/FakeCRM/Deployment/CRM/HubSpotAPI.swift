@@ -68,12 +68,20 @@ struct HubSpotAPI: Sendable {
             what: "find contact")
         if found.status == 200, let id = found.json["id"]?.string { return id }
         let created = try await call(
-            .POST, "/crm/v3/objects/contacts", json: ["properties": ["email": .string(email)]], accept: [201],
+            .POST, "/crm/v3/objects/contacts", json: ["properties": ["email": .string(email)]], accept: [201, 409],
             what: "create contact")
+        if created.status == 409, let existing = Self.existingID(in: created.json) { return existing }
         guard let id = created.json["id"]?.string else {
             throw CRMSinkError(code: .rejected, message: "HubSpot create contact: no id in the answer")
         }
         return id
+    }
+
+    /// The id HubSpot names in a 409 "Contact already exists. Existing ID: 1001".
+    private static func existingID(in json: JSONValue) -> String? {
+        guard let message = json["message"]?.string, let range = message.range(of: "Existing ID: ") else { return nil }
+        let digits = message[range.upperBound...].prefix(while: \.isNumber)
+        return digits.isEmpty ? nil : String(digits)
     }
 
     private func call(

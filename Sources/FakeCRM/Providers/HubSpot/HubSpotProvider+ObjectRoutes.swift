@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 extension HubSpotProvider {
@@ -10,11 +11,11 @@ extension HubSpotProvider {
             try list(request, type: try HubSpotObjectType.require(context.parameters.get("type")))
         }
         router.get("/crm/v3/objects/:type/:id") { request, context in
-            try get(request, type: try HubSpotObjectType.require(context.parameters.get("type")), id: context.parameters.get("id") ?? "")
+            try get(request, type: try HubSpotObjectType.require(context.parameters.get("type")), id: Self.pathID(context))
         }
         router.patch("/crm/v3/objects/:type/:id") { request, context in
             try await update(
-                request, type: try HubSpotObjectType.require(context.parameters.get("type")), id: context.parameters.get("id") ?? "")
+                request, type: try HubSpotObjectType.require(context.parameters.get("type")), id: Self.pathID(context))
         }
         router.delete("/crm/v3/objects/:type/:id") { request, context in
             let type = try HubSpotObjectType.require(context.parameters.get("type"))
@@ -121,5 +122,11 @@ extension HubSpotProvider {
         }
         emit(changes, hubID: session.hubID)
         return Response.json(object.json(properties: nil), headers: session.headers)
+    }
+
+    /// The `{id}` path segment percent-decoded, as HubSpot reads an email used as the id.
+    static func pathID(_ context: ProviderRequestContext) -> String {
+        let raw = context.parameters.get("id") ?? ""
+        return raw.removingPercentEncoding ?? raw
     }
 }
