@@ -21,7 +21,7 @@ extension ProbeContext {
             }
             guard accepting.contains(response.status) else {
                 let name = path.split(separator: "?").first.map(String.init) ?? path
-                throw ProbeFailure.fail(.httpStatus, "\(vendor) \(method) \(name) answered \(response.status)")
+                throw ProbeFailure.fail(.httpStatus, "\(vendor) \(method.rawValue) \(name) answered \(response.status)")
             }
             return response
         }
