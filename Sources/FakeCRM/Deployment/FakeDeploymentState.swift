@@ -155,11 +155,17 @@ public final class FakeDeploymentState: Sendable {
     }
 
     /// Records a failed attempt; returns the wait before the retry (at least what the CRM asked
-    /// for with `Retry-After`), or nil when the job was dead-lettered.
+    /// for with `Retry-After`), or nil when the job was dead-lettered. Rate-limited attempts are
+    /// retried without counting towards the dead-letter limit.
     @discardableResult
     func jobFailed(_ job: SyncJob, in duration: Duration, error: CRMSinkError?) -> Duration? {
-        let backoff = retryPolicy.backoff(afterAttempt: job.attempt).map { max($0, error?.retryAfter ?? .zero) }
-        queue.withLock { $0.failed(job, retryAt: backoff.map { ContinuousClock.now + $0 }) }
+        // A 429 is the CRM pacing us, not the job failing: it waits as asked and keeps its attempts.
+        let rateLimited = error?.code == .rateLimited
+        let backoff =
+            rateLimited
+            ? max(error?.retryAfter ?? retryPolicy.base, retryPolicy.base)
+            : retryPolicy.backoff(afterAttempt: job.attempt).map { max($0, error?.retryAfter ?? .zero) }
+        queue.withLock { $0.failed(job, retryAt: backoff.map { ContinuousClock.now + $0 }, keepsAttempt: rateLimited) }
         if backoff == nil, case .importRows(let importID, _) = job.work {
             imports.finished(job: job.id, of: importID, landed: false, error: error?.message ?? "the CRM refused the batch")
         }

@@ -110,12 +110,14 @@ struct SyncQueue: Sendable {
     }
 
     /// Marks an in-flight job failed: queued again at `retryAt`, or dead-lettered when that is nil.
-    mutating func failed(_ job: SyncJob, retryAt: ContinuousClock.Instant?) {
+    /// With `keepsAttempt` the failed attempt does not count towards the job's attempts.
+    mutating func failed(_ job: SyncJob, retryAt: ContinuousClock.Instant?, keepsAttempt: Bool = false) {
         inFlight[job.id] = nil
         stats[job.provider, default: .init()].errors += 1
         if let retryAt {
             var retry = job
             retry.notBefore = retryAt
+            if keepsAttempt { retry.attempt -= 1 }
             pending.append(retry)
             stats[job.provider, default: .init()].retries += 1
         } else {

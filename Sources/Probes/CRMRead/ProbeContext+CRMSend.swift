@@ -2,7 +2,7 @@ import NIOCore
 import NIOHTTP1
 
 extension ProbeContext {
-    /// How long to wait after a 429 before asking again.
+    /// How long to wait after a 429 before asking again, unless `Retry-After` asks for longer.
     public static let rateLimitBackoff: Duration = .milliseconds(200)
 
     /// Sends one request to a CRM's API, retrying after a 429 while the deadline allows.
@@ -15,9 +15,13 @@ extension ProbeContext {
         while true {
             let response = try await send(
                 method, path, headers: headers + contentType, body: body.map { ByteBuffer(bytes: $0) }, baseURL: baseURL)
-            if response.status == 429, ContinuousClock.now + Self.rateLimitBackoff < deadline.end {
-                try await Task.sleep(for: Self.rateLimitBackoff)
-                continue
+            if response.status == 429 {
+                let asked = response.headers.first(name: "Retry-After").flatMap(Double.init).map { Duration.seconds($0) }
+                let wait = max(Self.rateLimitBackoff, asked ?? .zero)
+                if ContinuousClock.now + wait < deadline.end {
+                    try await Task.sleep(for: wait)
+                    continue
+                }
             }
             guard accepting.contains(response.status) else {
                 let name = path.split(separator: "?").first.map(String.init) ?? path

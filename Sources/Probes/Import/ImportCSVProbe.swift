@@ -13,6 +13,8 @@ public struct ImportCSVProbe: Probe {
     public static let rowCount = 100
     /// Pause between reads of the CRM, which rate-limits searches.
     public static let readInterval: Duration = .milliseconds(200)
+    /// How long missing rows are waited for once the import reports completion.
+    public static let settleTime: Duration = .seconds(3)
 
     /// A probe for one provider.
     public init(provider: String) { self.provider = provider }
@@ -74,14 +76,17 @@ public struct ImportCSVProbe: Probe {
         }
     }
 
-    /// Reads the rows back, again while some are missing and time remains (CRM search indexes lag).
+    /// Reads the rows back, again while some are missing for up to ``settleTime`` (CRM search indexes lag).
+    /// A re-read the CRM refuses keeps the last complete read.
     private func readBack(_ rows: [ContactRow], _ reader: any CRMReader, _ deadline: ProbeDeadline) async throws -> ImportCheck {
-        while true {
-            let found = try await reader.contacts(withEmails: rows.map(\.email), deadline: deadline)
-            let check = ImportCheck(rows: rows, found: found, reader: reader)
-            if check.missing.isEmpty || ContinuousClock.now + Self.readInterval >= deadline.end { return check }
+        let settled = min(deadline.end, ContinuousClock.now + Self.settleTime)
+        var check = ImportCheck(rows: rows, found: try await reader.contacts(withEmails: rows.map(\.email), deadline: deadline), reader: reader)
+        while !check.missing.isEmpty, ContinuousClock.now + Self.readInterval < settled {
             try await Task.sleep(for: Self.readInterval)
+            guard let found = try? await reader.contacts(withEmails: rows.map(\.email), deadline: deadline) else { break }
+            check = ImportCheck(rows: rows, found: found, reader: reader)
         }
+        return check
     }
 
     /// The release-breaking finding in `check`, if any.
