@@ -22,9 +22,9 @@ enum EndToEnd {
         return folder.path
     }
 
-    /// Runs the pilot plan against a fresh fake deployment with the given fault plan.
+    /// Runs the pilot plan against a fresh fake stack with the given fault plan.
     static func runPilot(
-        faults: String?, speed: Double = 300, stopAfter: Duration? = nil
+        faults: String?, speed: Double = 60, stopAfter: Duration? = nil
     ) async throws -> (summary: RunSummary, store: CanaryStore, folder: String) {
         let plan = try PlanLoader.load(path: path("scenarios/pilot.yaml"))
         let folder = temporaryFolder()
@@ -32,10 +32,11 @@ enum EndToEnd {
         var configuration = FakeDeploymentConfiguration()
         if let faults { configuration.faults = try DeploymentFaultPlan.load(path: path(faults), speed: speed) }
         let logger = Logger(label: "e2e")
-        let summary = try await withFakeDeployment(configuration, logger: logger) { deployment in
+        let summary = try await withFakeStack(configuration, logger: logger) { stack in
+            let (target, secrets) = plan.target.resolve(backendURL: stack.deployment.baseURL, environment: stack.environment)
             let settings = RunSettings(
-                speed: speed, target: ProbeTarget(backendURL: deployment.baseURL, workspaceID: "ws_test"),
-                faults: faults, reportDirectory: folder + "/reports", logger: logger)
+                speed: speed, target: target, secrets: secrets, faults: faults, reportDirectory: folder + "/reports",
+                logger: logger)
             let control = RunControl()
             return try await withThrowingTaskGroup(of: RunSummary?.self) { group in
                 group.addTask {

@@ -49,10 +49,12 @@ extension EndToEndTests {
             var configuration = FakeDeploymentConfiguration()
             if let faults { configuration.faults = try DeploymentFaultPlan.load(path: EndToEnd.path(faults), speed: speed) }
             let logger = Logger(label: "e2e")
-            return try await withFakeDeployment(configuration, logger: logger) { deployment in
+            return try await withFakeStack(configuration, logger: logger) { stack in
+                let (target, secrets) = plan.target.resolve(
+                    backendURL: stack.deployment.baseURL, environment: stack.environment)
                 var settings = RunSettings(
-                    speed: speed, target: ProbeTarget(backendURL: deployment.baseURL, workspaceID: "ws_test"),
-                    faults: faults, reportDirectory: folder + "/reports", logger: logger)
+                    speed: speed, target: target, secrets: secrets, faults: faults, reportDirectory: folder + "/reports",
+                    logger: logger)
                 configure(&settings)
                 let frozen = settings
                 return try await HTTPClient.withProbeClient { http in

@@ -68,7 +68,11 @@ import Testing
     }
 
     @Test func webhookSendIsAcceptedAndMovesTheMetrics() async throws {
-        try await Self.withContext { context in
+        var unsigned = FakeDeploymentConfiguration()
+        for source in WebhookSource.allCases { unsigned.profile.signing[source] = DeploymentProfile.Signing.none }
+        try await Self.withContext(unsigned) { signed in
+            var context = signed
+            for source in ["hubspot", "zoho"] { context.target.signing[source] = WebhookSigning(scheme: .none) }
             for provider in ["hubspot", "zoho", "odoo"] {
                 let outcome = try await WebhookSendProbe(provider: provider).run(in: context)
                 #expect(outcome.passed, "\(outcome.detail)")

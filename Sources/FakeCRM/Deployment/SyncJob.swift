@@ -12,6 +12,10 @@ public struct SyncJob: Sendable, Hashable, Identifiable {
     public let work: SyncWork
     /// The attempt in progress or last made (1 for the first attempt, 0 while never tried).
     public internal(set) var attempt: Int = 0
+    /// Attempts the CRM answered 429; they do not count towards ``attempt``.
+    public internal(set) var rateLimitedAttempts = 0
+    /// Every attempt made, rate-limited ones included.
+    public var tries: Int { attempt + rateLimitedAttempts }
     /// Earliest instant the job may be attempted again after a failure.
     var notBefore: ContinuousClock.Instant?
 

@@ -117,7 +117,10 @@ struct SyncQueue: Sendable {
         if let retryAt {
             var retry = job
             retry.notBefore = retryAt
-            if keepsAttempt { retry.attempt -= 1 }
+            if keepsAttempt {
+                retry.attempt -= 1
+                retry.rateLimitedAttempts += 1
+            }
             pending.append(retry)
             stats[job.provider, default: .init()].retries += 1
         } else {

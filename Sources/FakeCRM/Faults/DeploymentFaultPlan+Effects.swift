@@ -13,11 +13,11 @@ extension DeploymentFaultPlan {
     public func syncFailure(for job: SyncJob, at elapsed: Duration) -> CRMSinkError? {
         for (index, fault) in faults.enumerated() where fault.isActive(at: elapsed) && fault.applies(to: job.provider) {
             guard case .syncErrors(let rate, let failingAttempts, let code) = fault.kind else { continue }
-            guard job.attempt <= failingAttempts, affects(jobKey: job.idempotencyKey, rate: rate, faultIndex: index)
+            guard job.tries <= failingAttempts, affects(jobKey: job.idempotencyKey, rate: rate, faultIndex: index)
             else { continue }
             return CRMSinkError(
                 code: code,
-                message: "Injected \(code) failure for job \(job.id) on attempt \(job.attempt) to \(job.provider)."
+                message: "Injected \(code) failure for job \(job.id) on try \(job.tries) to \(job.provider)."
             )
         }
         return nil

@@ -1,9 +1,7 @@
 import Foundation
-import NIOCore
 
-/// `webhook.send`: posts one CRM event to the backend's webhook intake and expects it accepted.
-///
-/// HubSpot events are signed with the v3 scheme when `CRM_HUBSPOT_WEBHOOK_SECRET` is set.
+/// `webhook.send`: posts one event in the source's own shape, signed as the plan says, and expects it
+/// accepted. It checks intake only; `webhook.delivery` also waits for the effect and the refusals.
 public struct WebhookSendProbe: Probe {
     public let id = "webhook.send"
     public let provider: String?
@@ -11,26 +9,13 @@ public struct WebhookSendProbe: Probe {
     public init(provider: String) { self.provider = provider }
 
     public func run(in context: ProbeContext) async throws -> ProbeOutcome {
-        let provider = self.provider ?? ""
-        let path = context.target.paths.webhooks.replacingOccurrences(of: "{provider}", with: provider)
-        let eventID = UInt64.random(in: 1...UInt64(Int64.max))
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
-        let body = Array(
-            #"[{"eventId":\#(eventID),"portalId":1,"occurredAt":\#(now),"subscriptionType":"contact.creation","attemptNumber":0,"objectId":\#(eventID % 1_000_000),"changeSource":"CRM"}]"#
-                .utf8)
-        var headers = [("Content-Type", "application/json")]
-        if provider == "hubspot", let secret = context.secrets["CRM_HUBSPOT_WEBHOOK_SECRET"] {
-            let signature = HubSpotSignatureV3.sign(
-                method: "POST", uri: context.target.backendURL + path, body: body,
-                timestampMilliseconds: now, secret: secret)
-            headers += [("X-HubSpot-Signature-v3", signature), ("X-HubSpot-Request-Timestamp", String(now))]
+        let source = self.provider ?? ""
+        guard let payload = WebhookEvents.make(source: source, workspaceID: context.target.workspaceID, now: Date()) else {
+            return .fail(.check, "no webhook shape for \(source)")
         }
         return try await probeAttempt {
-            let response = try await context.send(.POST, path, headers: headers, body: ByteBuffer(bytes: body))
-            guard (200..<300).contains(response.status) else {
-                return .fail(.httpStatus, "POST \(path) answered \(response.status)")
-            }
-            return .pass("\(provider) event accepted with \(response.status)")
+            let accepted = try await WebhookSender(source: source, context: context).deliver(payload)
+            return .pass("\(source) event \(accepted.eventID) accepted")
         }
     }
 }
