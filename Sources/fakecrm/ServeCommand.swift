@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// `fakecrm serve`: runs the fake deployment and the fake CRMs, each on its own port, until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
@@ -11,9 +12,11 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the fake deployment and fake CRMs on loopback, optionally with a fault plan.",
         discussion: """
-            Prints one line per service once all are listening, e.g.
-              deployment http://127.0.0.1:8081
+            The deployment is wired to the fake CRMs, with HubSpot and Zoho already connected.
+            Prints one line per service once all are listening, the deployment last, e.g.
               hubspot http://127.0.0.1:8082 client_id=… client_secret=…
+              frontend http://127.0.0.1:40123
+              deployment http://127.0.0.1:8081 CRM_HUBSPOT_WEBHOOK_SECRET=… CRM_ADMIN_TOKEN=…
             """
     )
 
@@ -95,54 +98,30 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.faults = plan
-        let deployment = FakeDeployment(configuration: configuration, logger: logger)
-
-        let chosen = try chosenProviders()
-        let applications = chosen.enumerated().map { index, provider -> ProviderApplication in
-            let fake = FakeProviderCatalog.make(provider, logger: logger)
-            let providerConfiguration = ProviderApplication.Configuration(
-                host: host, port: port == 0 ? 0 : port + index + 1,
-                faults: plan.providers[provider] ?? ProviderFaultPlan(seed: plan.seed))
-            return ProviderApplication(provider: fake, configuration: providerConfiguration, logger: logger)
-        }
-
-        let (bound, continuation) = AsyncStream.makeStream(of: (index: Int, port: Int).self)
-        var services: [any Service] = [
-            deployment.makeApplication { channel in continuation.yield((0, channel.localAddress?.port ?? 0)) }
-        ]
-        for (offset, application) in applications.enumerated() {
-            services.append(
-                application.makeApplication { channel in
-                    continuation.yield((offset + 1, channel.localAddress?.port ?? 0))
-                })
-        }
-        let serviceGroup = ServiceGroup(
-            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        )
-        let shownHost = host.contains(":") ? "[\(host)]" : host
-        let expected = services.count
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { continuation.finish() }
-                try await serviceGroup.run()
+        let first = port
+        let stopping = logger
+        try await withFakeStack(
+            configuration, providers: try chosenProviders(),
+            providerPort: { _, index in first == 0 ? 0 : first + index + 1 }, logger: logger
+        ) { stack in
+            var lines: [String] = []
+            for running in stack.providers.all {
+                let fields = running.fake.credentials.map { "\($0.key)=\($0.value)" }
+                lines.append(([running.provider.rawValue, running.baseURL] + fields).joined(separator: " "))
             }
-            group.addTask {
-                var ports: [Int: Int] = [:]
-                for await (index, port) in bound {
-                    ports[index] = port
-                    if ports.count == expected { break }
-                }
-                guard ports.count == expected else { return }
-                var lines = ["deployment http://\(shownHost):\(ports[0]!)"]
-                for (offset, application) in applications.enumerated() {
-                    let url = "http://\(shownHost):\(ports[offset + 1]!)"
-                    let fields = application.provider.credentials.map { "\($0.key)=\($0.value)" }
-                    lines.append(([application.provider.provider.rawValue, url] + fields).joined(separator: " "))
-                }
-                FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-            }
-            try await group.waitForAll()
+            lines.append("frontend \(stack.frontendURL)")
+            let secrets = DeploymentSecrets.variableNames.compactMap { name in stack.environment[name].map { "\(name)=\($0)" } }
+            lines.append((["deployment", stack.deployment.baseURL] + secrets).joined(separator: " "))
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            await Self.waitForTermination()
+            stopping.info("Stopping.")
         }
+    }
+
+    /// Returns on the first SIGINT or SIGTERM.
+    private static func waitForTermination() async {
+        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
+        for await _ in signals { return }
     }
 }
 

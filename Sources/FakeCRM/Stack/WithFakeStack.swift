@@ -9,17 +9,25 @@ import Logging
 ///     print(stack.deployment.baseURL, stack.frontendURL)
 /// }
 /// ```
+/// - Parameters:
+///   - configuration: the deployment's settings; its `host` is used for every server, its `port` for the deployment.
+///   - providers: the fake CRMs to start, every one this build has by default.
+///   - providerPort: the port for the CRM at an index of `providers`; 0 (the default) picks a free one.
 public func withFakeStack<T: Sendable>(
     _ configuration: FakeDeploymentConfiguration,
+    providers chosen: [CRMProvider] = FakeProviderCatalog.available,
+    providerPort: @escaping @Sendable (CRMProvider, Int) -> Int = { _, _ in 0 },
     logger: Logger,
     _ body: @Sendable (RunningFakeStack) async throws -> T
 ) async throws -> T {
-    let fakes = FakeProviderCatalog.available.map { FakeProviderCatalog.make($0, logger: logger) }
+    let fakes = chosen.map { FakeProviderCatalog.make($0, logger: logger) }
     let faults = configuration.faults
     return try await withFakeProviders(
         fakes,
-        configuration: { provider, _ in
-            .init(host: configuration.host, faults: faults.providers[provider] ?? ProviderFaultPlan(seed: faults.seed))
+        configuration: { provider, index in
+            .init(
+                host: configuration.host, port: providerPort(provider, index),
+                faults: faults.providers[provider] ?? ProviderFaultPlan(seed: faults.seed))
         },
         logger: logger
     ) { providers in

@@ -28,6 +28,12 @@ public struct DeploymentSecrets: Sendable {
             encryptionKey: token(), adminToken: "adm_" + token())
     }
 
+    /// The environment variable names of the values a harness needs (not the encryption key).
+    public static let variableNames = [
+        "CRM_HUBSPOT_WEBHOOK_SECRET", "CRM_ZOHO_WEBHOOK_SECRET", "RETELL_WEBHOOK_SECRET", "STRIPE_WEBHOOK_SECRET",
+        "CRM_ADMIN_TOKEN",
+    ]
+
     /// The values under the environment variable names a plan reads them from.
     public var environment: [String: String] {
         var environment = ["ENCRYPTION_KEY": encryptionKey, "CRM_ADMIN_TOKEN": adminToken]
