@@ -14,6 +14,13 @@ enum EndToEnd {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// The in-process runs' logger: warnings and worse, so test output stays readable.
+    static var logger: Logger {
+        var logger = Logger(label: "e2e")
+        logger.logLevel = .warning
+        return logger
+    }
+
     static func path(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
 
     static func temporaryFolder() -> String {
@@ -31,7 +38,7 @@ enum EndToEnd {
         let store = try CanaryStore(path: folder + "/canary.sqlite")
         var configuration = FakeDeploymentConfiguration()
         if let faults { configuration.faults = try DeploymentFaultPlan.load(path: path(faults), speed: speed) }
-        let logger = Logger(label: "e2e")
+        let logger = EndToEnd.logger
         let summary = try await withFakeStack(configuration, logger: logger) { stack in
             let (target, secrets) = plan.target.resolve(backendURL: stack.deployment.baseURL, environment: stack.environment)
             let settings = RunSettings(
@@ -75,10 +82,13 @@ enum EndToEnd {
 
     /// Runs the CLI; returns its exit status and output. Waiting happens off the concurrency pool,
     /// which has only as many threads as cores.
-    static func canary(_ arguments: [String], interruptAfter: Duration? = nil) async throws -> (status: Int32, output: String) {
+    static func canary(
+        _ arguments: [String], environment: [String: String]? = nil, interruptAfter: Duration? = nil
+    ) async throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = canaryExecutable
         process.arguments = arguments
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = packageRoot
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -48,7 +48,7 @@ extension EndToEndTests {
                 ?? PlanLoader.load(path: EndToEnd.path("scenarios/pilot.yaml"))
             var configuration = FakeDeploymentConfiguration()
             if let faults { configuration.faults = try DeploymentFaultPlan.load(path: EndToEnd.path(faults), speed: speed) }
-            let logger = Logger(label: "e2e")
+            let logger = EndToEnd.logger
             return try await withFakeStack(configuration, logger: logger) { stack in
                 let (target, secrets) = plan.target.resolve(
                     backendURL: stack.deployment.baseURL, environment: stack.environment)
