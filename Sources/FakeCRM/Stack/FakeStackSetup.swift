@@ -8,8 +8,6 @@ import NIOHTTP1
 struct FakeStackSetup: Sendable {
     /// The workspace the stack connects.
     static let workspaceID = "ws_fake_stack"
-    /// Where the harness's own read token pretends to be redirected; never fetched.
-    static let readRedirect = "http://127.0.0.1/canary-read-access"
 
     let providers: RunningFakeProviders
     let deployment: RunningFakeDeployment
@@ -37,33 +35,21 @@ struct FakeStackSetup: Sendable {
         }
     }
 
-    /// Read access to every fake CRM under the environment names plans use.
-    func readAccess() async throws -> [String: String] {
+    /// Read access to every fake CRM under the environment names plans use; HubSpot's is the
+    /// private-app token the fake was started with.
+    func readAccess(hubSpotToken: String) async throws -> [String: String] {
         var environment: [String: String] = [:]
         let links = ProviderLinks.fakes(providers)
+        if let app = links.hubspot {
+            environment["HUBSPOT_API_URL"] = app.baseURL
+            environment["HUBSPOT_ACCESS_TOKEN"] = hubSpotToken
+        }
         try await withClient { client in
-            if let app = links.hubspot {
-                let authorize =
-                    app.baseURL + app.authorizePath + "?client_id=\(CRMHTTP.encode(app.clientID))"
-                    + "&redirect_uri=\(CRMHTTP.encode(Self.readRedirect))"
-                    + "&scope=\(CRMHTTP.encode(app.scopes.joined(separator: " ")))&state=read"
-                let consent = try await get(client, authorize)
-                let code = consent.location.flatMap { URLComponents(string: $0)?.queryItems?.first { $0.name == "code" }?.value }
-                guard let code else {
-                    throw FakeDeploymentError(message: "The fake HubSpot gave no authorization code.", hint: nil)
-                }
-                let token = try await postForm(client, app.baseURL + app.tokenPath, [
-                    ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Self.readRedirect),
-                    ("client_id", app.clientID), ("client_secret", app.clientSecret),
-                ])
-                environment["HUBSPOT_API_URL"] = app.baseURL
-                environment["HUBSPOT_ACCESS_TOKEN"] = token.accessToken
-            }
             if let app = links.zoho, let fake = providers[.zoho]?.fake as? FakeZoho,
-                let client0 = fake.configuration.clients.first
+                let zohoClient = fake.configuration.clients.first
             {
                 let token = try await postForm(client, app.baseURL + app.tokenPath, [
-                    ("grant_type", "refresh_token"), ("refresh_token", client0.refreshToken),
+                    ("grant_type", "refresh_token"), ("refresh_token", zohoClient.refreshToken),
                     ("client_id", app.clientID), ("client_secret", app.clientSecret),
                 ])
                 environment["ZOHO_API_URL"] = token.apiDomain ?? app.baseURL

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 
 /// Runs the whole fake world on loopback for the duration of `body`: fake HubSpot, Zoho and Odoo
@@ -20,7 +21,23 @@ public func withFakeStack<T: Sendable>(
     logger: Logger,
     _ body: @Sendable (RunningFakeStack) async throws -> T
 ) async throws -> T {
-    let fakes = chosen.map { FakeProviderCatalog.make($0, logger: logger) }
+    let readToken = "pat-na1-" + UUID().uuidString.lowercased()
+    let fakes = chosen.map { provider -> any FakeProvider in
+        switch provider {
+        case .hubspot:
+            // The harness reads HubSpot with a private-app token, which never expires, as a real one would.
+            var settings = HubSpotConfiguration()
+            settings.privateAppTokens = [readToken]
+            return HubSpotProvider(configuration: settings, logger: logger)
+        case .zoho:
+            // Zoho tokens live an hour; the harness's read token must outlast a two-hour run at speed 1.
+            var settings = ZohoConfiguration()
+            settings.accessTokenLifetime = .seconds(4 * 3600)
+            return FakeZoho(configuration: settings, logger: logger)
+        case .odoo:
+            return FakeProviderCatalog.make(provider, logger: logger)
+        }
+    }
     let faults = configuration.faults
     return try await withFakeProviders(
         fakes,
@@ -39,7 +56,7 @@ public func withFakeStack<T: Sendable>(
             return try await withFakeDeployment(wired, logger: logger) { deployment in
                 let setup = FakeStackSetup(providers: providers, deployment: deployment)
                 try await setup.connectWorkspace()
-                var environment = try await setup.readAccess()
+                var environment = try await setup.readAccess(hubSpotToken: readToken)
                 for (name, value) in wired.secrets.environment where name != "ENCRYPTION_KEY" {
                     environment[name] = value
                 }

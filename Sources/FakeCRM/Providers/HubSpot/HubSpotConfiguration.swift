@@ -18,6 +18,8 @@ public struct HubSpotConfiguration: Sendable {
     public var defaultScopes = ["oauth", "crm.objects.contacts.read", "crm.objects.contacts.write"]
     /// How long an access token lives (HubSpot: 30 minutes).
     public var accessTokenLifetime: Duration = .seconds(1800)
+    /// Private-app access tokens: accepted for the default portal with the default scopes, and never expiring.
+    public var privateAppTokens: [String] = []
     /// How long an authorization code can be exchanged.
     public var authorizationCodeLifetime: Duration = .seconds(600)
     /// Rate limits per portal.

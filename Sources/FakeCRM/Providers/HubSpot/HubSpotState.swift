@@ -28,9 +28,16 @@ final class HubSpotState: Sendable {
     }
 
     private static func emptyStore(_ configuration: HubSpotConfiguration) -> Store {
-        Store(
+        var store = Store(
             oauthLimiter: HubSpotRateLimiter(limits: configuration.rateLimits, now: .now),
             limits: configuration.rateLimits)
+        // Private-app tokens never expire; a century is never for a fake.
+        let never = ContinuousClock.now + .seconds(100 * 365 * 86_400)
+        for token in configuration.privateAppTokens {
+            store.oauth.accessTokens[token] = .init(
+                grant: .init(hubID: configuration.defaultHubID, scopes: configuration.defaultScopes), expiresAt: never)
+        }
+        return store
     }
 
     /// Forgets everything but the rate limits currently set.
