@@ -99,13 +99,13 @@ public final class FakeDeploymentState: Sendable {
         return metrics.registry.render()
     }
 
-    /// Accepts an event with one job per work item, unless it was accepted before.
     /// Counts and gauges as JSON, for deployments whose profile serves metrics that way.
     func renderMetricsJSON() -> JSONValue {
         refreshGauges()
         return metrics.registry.renderJSON()
     }
 
+    /// Accepts an event with one job per work item, unless it was accepted before.
     func enqueue(eventID: String?, source: WebhookSource?, payload: String, work: [(CRMProvider, SyncWork)])
         -> SyncQueue.Enqueued
     {
@@ -147,8 +147,9 @@ public final class FakeDeploymentState: Sendable {
 
     func jobSucceeded(_ job: SyncJob, in duration: Duration) {
         queue.withLock { $0.succeeded(job) }
-        if case .importRows(let importID, _) = job.work {
+        if case .importRows(let importID, let rows) = job.work {
             imports.finished(job: job.id, of: importID, landed: true, error: nil)
+            metrics.rowsImported(rows.count, to: job.provider)
         }
         metrics.syncSucceeded(job.provider, in: duration)
         refreshGauges()

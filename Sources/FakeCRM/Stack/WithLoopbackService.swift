@@ -4,8 +4,8 @@ import ServiceLifecycle
 
 /// Runs one server for the duration of `body`, handing it the bound port, then shuts it down gracefully.
 ///
-/// `makeService` receives the callback to pass as the application's `onServerRunning`.
-/// Returns nil from `body`'s point of view never: when the server stops before it listens, throws `notStarted()`.
+/// `makeService` receives the callback to pass as the application's `onServerRunning`. When the
+/// server stops before it listens, this throws `notStarted()` without calling `body`.
 func withLoopbackService<T: Sendable>(
     logger: Logger,
     notStarted: @escaping @Sendable () -> any Error,

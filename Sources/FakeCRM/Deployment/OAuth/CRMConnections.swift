@@ -10,7 +10,15 @@ final class CRMConnections: Sendable {
 
     let links: ProviderLinks
     let vault: TokenVault
-    private let pending = Mutex<[String: (provider: CRMProvider, workspaceID: String, redirectURI: String, at: ContinuousClock.Instant)]>([:])
+    /// A `state` handed out by ``authorizeURL(for:workspaceID:redirectURI:)``, until its callback.
+    private struct PendingConnect: Sendable {
+        var provider: CRMProvider
+        var workspaceID: String
+        var redirectURI: String
+        var issuedAt: ContinuousClock.Instant
+    }
+
+    private let pending = Mutex<[String: PendingConnect]>([:])
     private let odooUser = Mutex<Int?>(nil)
 
     init(links: ProviderLinks, encryptionKey: String) {
@@ -29,7 +37,7 @@ final class CRMConnections: Sendable {
     func authorizeURL(for provider: CRMProvider, workspaceID: String, redirectURI: String) -> String? {
         guard let app = links.app(provider) else { return nil }
         let state = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
-        pending.withLock { $0[state] = (provider, workspaceID, redirectURI, .now) }
+        pending.withLock { $0[state] = PendingConnect(provider: provider, workspaceID: workspaceID, redirectURI: redirectURI, issuedAt: .now) }
         let parameters =
             [
                 ("response_type", "code"), ("client_id", app.clientID), ("redirect_uri", redirectURI),
@@ -43,7 +51,7 @@ final class CRMConnections: Sendable {
     func claimState(_ state: String, for provider: CRMProvider) -> (workspaceID: String, redirectURI: String)? {
         pending.withLock { pending in
             guard let entry = pending[state], entry.provider == provider,
-                entry.at.duration(to: .now) < Self.stateLifetime
+                entry.issuedAt.duration(to: .now) < Self.stateLifetime
             else { return nil }
             pending[state] = nil
             return (entry.workspaceID, entry.redirectURI)
