@@ -26,6 +26,8 @@ struct HTTPAnswer: Sendable {
     let status: Int
     let contentType: String?
     let body: String
+    /// Response headers by lowercased name (the last value when repeated).
+    var headers: [String: String] = [:]
 
     /// The body parsed as a JSON object.
     func json() throws -> [String: Any] {
@@ -50,7 +52,8 @@ func fetch(
     return HTTPAnswer(
         status: Int(response.status.code),
         contentType: response.headers.first(name: "Content-Type"),
-        body: String(buffer: buffer)
+        body: String(buffer: buffer),
+        headers: Dictionary(response.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
     )
 }
 
