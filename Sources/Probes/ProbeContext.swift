@@ -34,11 +34,14 @@ public struct ProbeSecrets: Sendable {
     /// Secret values by name (e.g. `CRM_HUBSPOT_WEBHOOK_SECRET`).
     private var values: [String: Secret<String>]
 
+    /// Access tokens refreshed during the run; every copy of these secrets shares them.
+    public let refreshed = RefreshedTokens()
+
     public init(_ values: [String: Secret<String>] = [:]) { self.values = values }
 
     /// The secret stored under `name`, if the environment provided it.
     public subscript(name: String) -> Secret<String>? { values[name] }
 
-    /// Every secret value, for the guard that keeps them out of outputs.
-    public var allValues: [Secret<String>] { Array(values.values) }
+    /// Every secret value, refreshed tokens included, for the guard that keeps them out of outputs.
+    public var allValues: [Secret<String>] { Array(values.values) + refreshed.all }
 }

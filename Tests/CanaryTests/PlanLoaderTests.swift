@@ -141,6 +141,28 @@ import Testing
         #expect(secrets["CRM_HUBSPOT_WEBHOOK_SECRET"]?.unredacted() == "h")
     }
 
+    @Test func zohoReadAccessCarriesHowToRefreshItsToken() throws {
+        let plan = try PlanLoader.parse(
+            """
+            name: z
+            target:
+              crm_read:
+                zoho: {base_url: env:ZA, token: env:ZT, token_url: https://accounts.zoho.eu/oauth/v2/token, client_id: env:ZC, client_secret: env:ZS, refresh_token: env:ZR}
+            phases:
+              - {name: p, from: 0m, until: 1m, probes: [{probe: health, cadence: once}]}
+            """, file: "z.yaml")
+        let environment = ["ZA": "http://z", "ZT": "t", "ZC": "1000.client", "ZS": "s", "ZR": "r"]
+        let (target, secrets) = plan.target.resolve(backendURL: "http://b", environment: environment)
+        #expect(
+            target.crmRead["zoho"]?.refresh
+                == TokenRefresh(
+                    tokenURL: "https://accounts.zoho.eu/oauth/v2/token", clientID: "1000.client", clientSecretName: "ZS",
+                    refreshTokenName: "ZR"))
+        #expect(secrets["ZS"]?.unredacted() == "s" && secrets["ZR"]?.unredacted() == "r")
+        let literal = "name: z\ntarget:\n  crm_read:\n    zoho: {client_secret: shh}\nphases:\n  - {name: p, from: 0m, until: 1m, probes: [{probe: health, cadence: once}]}\n"
+        #expect(throws: (any Error).self, "a secret written in the plan is refused") { try PlanLoader.parse(literal, file: "l.yaml") }
+    }
+
     @Test func badTargetSettingsAreAllReportedWithHints() throws {
         let text = """
             name: bad-target

@@ -94,7 +94,12 @@ extension PlanBuilder {
         for (provider, entryNode) in providers.sorted(by: { $0.key < $1.key }) {
             let what = "target.crm_read.\(provider)"
             let credentialKey = provider == "odoo" ? "api_key" : "token"
-            let allowed = provider == "odoo" ? ["base_url", "database", "login", "api_key"] : ["base_url", "token"]
+            let allowed: [String] =
+                switch provider {
+                case "odoo": ["base_url", "database", "login", "api_key"]
+                case "zoho": ["base_url", "token", "token_url", "client_id", "client_secret", "refresh_token"]
+                default: ["base_url", "token"]
+                }
             guard let entry = reader.mapping(entryNode, what, allowed: allowed) else { continue }
             var spec = CRMReadSpec.defaults[provider] ?? CRMReadSpec(credentialSecret: "")
             if let text = reader.string(entry, "base_url", in: what) {
@@ -105,6 +110,20 @@ extension PlanBuilder {
             if let text = reader.string(entry, "login", in: what) { spec.login = ValueSource(text) }
             if entry[credentialKey] != nil, let name = secretName(entry, credentialKey, in: what) {
                 spec.credentialSecret = name
+            }
+            if var refresh = spec.refresh {
+                if let text = reader.string(entry, "token_url", in: what) {
+                    refresh.tokenURL = ValueSource(text)
+                    refresh.fallbackTokenURL = nil
+                }
+                if let text = reader.string(entry, "client_id", in: what) { refresh.clientID = ValueSource(text) }
+                if entry["client_secret"] != nil, let name = secretName(entry, "client_secret", in: what) {
+                    refresh.clientSecretName = name
+                }
+                if entry["refresh_token"] != nil, let name = secretName(entry, "refresh_token", in: what) {
+                    refresh.refreshTokenName = name
+                }
+                spec.refresh = refresh
             }
             access[provider] = spec
         }

@@ -16,7 +16,7 @@ extension TargetSpec {
             guard let base = spec.baseURL?.resolve(in: environment) ?? spec.fallbackBaseURL else { continue }
             crmAccess[provider] = CRMReadAccess(
                 baseURL: base, credentialSecret: spec.credentialSecret, database: spec.database?.resolve(in: environment),
-                login: spec.login?.resolve(in: environment))
+                login: spec.login?.resolve(in: environment), refresh: spec.refresh?.resolve(in: environment))
         }
         let target = ProbeTarget(
             backendURL: backendURL,

@@ -43,7 +43,11 @@ public struct TargetSpec: Sendable {
         var names = secretNames
         names += WebhookSigning.sources.compactMap { signing[$0]?.secretName }
         names += adminAuthSecret.map { [$0] } ?? []
-        names += crmRead.keys.sorted().compactMap { crmRead[$0]?.credentialSecret }
+        for provider in crmRead.keys.sorted() {
+            guard let spec = crmRead[provider] else { continue }
+            names.append(spec.credentialSecret)
+            if let refresh = spec.refresh { names += [refresh.clientSecretName, refresh.refreshTokenName] }
+        }
         var seen: Set<String> = []
         return names.filter { seen.insert($0).inserted }
     }
@@ -61,17 +65,47 @@ public struct CRMReadSpec: Sendable, Equatable {
     public var database: ValueSource?
     /// Odoo login.
     public var login: ValueSource?
+    /// How to refresh an expired token (Zoho), before the environment is read.
+    public var refresh: TokenRefreshSpec?
 
     /// Read access from the conventional environment variables.
     public static let defaults: [String: CRMReadSpec] = [
         "hubspot": CRMReadSpec(
             baseURL: .environment("HUBSPOT_API_URL"), fallbackBaseURL: "https://api.hubapi.com",
             credentialSecret: "HUBSPOT_ACCESS_TOKEN"),
-        "zoho": CRMReadSpec(baseURL: .environment("ZOHO_API_URL"), credentialSecret: "ZOHO_ACCESS_TOKEN"),
+        "zoho": CRMReadSpec(
+            baseURL: .environment("ZOHO_API_URL"), credentialSecret: "ZOHO_ACCESS_TOKEN",
+            refresh: TokenRefreshSpec(
+                tokenURL: .environment("ZOHO_TOKEN_URL"), fallbackTokenURL: "https://accounts.zoho.com/oauth/v2/token",
+                clientID: .environment("ZOHO_CLIENT_ID"), clientSecretName: "ZOHO_CLIENT_SECRET",
+                refreshTokenName: "ZOHO_REFRESH_TOKEN")),
         "odoo": CRMReadSpec(
             baseURL: .environment("ODOO_BASE_URL"), credentialSecret: "ODOO_API_KEY", database: .environment("ODOO_DB"),
             login: .environment("ODOO_LOGIN")),
     ]
+}
+
+/// A plan's `crm_read.zoho` refresh settings: `token_url`, `client_id`, `client_secret`, `refresh_token`.
+public struct TokenRefreshSpec: Sendable, Equatable {
+    /// The token endpoint.
+    public var tokenURL: ValueSource?
+    /// Used when `tokenURL` does not resolve (Zoho's US accounts server).
+    public var fallbackTokenURL: String?
+    /// The OAuth client id.
+    public var clientID: ValueSource?
+    /// Environment variable holding the client secret.
+    public var clientSecretName: String
+    /// Environment variable holding the refresh token.
+    public var refreshTokenName: String
+
+    /// The refresh settings with every value read from `environment`; nil when the client id or endpoint is missing.
+    public func resolve(in environment: [String: String]) -> TokenRefresh? {
+        guard let url = tokenURL?.resolve(in: environment) ?? fallbackTokenURL,
+            let clientID = clientID?.resolve(in: environment)
+        else { return nil }
+        return TokenRefresh(
+            tokenURL: url, clientID: clientID, clientSecretName: clientSecretName, refreshTokenName: refreshTokenName)
+    }
 }
 
 /// A plan value written literally or as `env:NAME`.

@@ -54,6 +54,11 @@ struct FakeStackSetup: Sendable {
                 ])
                 environment["ZOHO_API_URL"] = token.apiDomain ?? app.baseURL
                 environment["ZOHO_ACCESS_TOKEN"] = token.accessToken
+                // Zoho tokens live an hour: a run at speed 1 refreshes its read token with these.
+                environment["ZOHO_TOKEN_URL"] = app.baseURL + app.tokenPath
+                environment["ZOHO_CLIENT_ID"] = app.clientID
+                environment["ZOHO_CLIENT_SECRET"] = app.clientSecret
+                environment["ZOHO_REFRESH_TOKEN"] = zohoClient.refreshToken
             }
             if let odoo = links.odoo {
                 environment["ODOO_BASE_URL"] = odoo.baseURL

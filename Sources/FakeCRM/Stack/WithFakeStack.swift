@@ -29,12 +29,7 @@ public func withFakeStack<T: Sendable>(
             var settings = HubSpotConfiguration()
             settings.privateAppTokens = [readToken]
             return HubSpotProvider(configuration: settings, logger: logger)
-        case .zoho:
-            // Zoho tokens live an hour; the harness's read token must outlast a two-hour run at speed 1.
-            var settings = ZohoConfiguration()
-            settings.accessTokenLifetime = .seconds(4 * 3600)
-            return FakeZoho(configuration: settings, logger: logger)
-        case .odoo:
+        case .zoho, .odoo:
             return FakeProviderCatalog.make(provider, logger: logger)
         }
     }

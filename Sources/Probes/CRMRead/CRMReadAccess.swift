@@ -8,11 +8,17 @@ public struct CRMReadAccess: Sendable, Equatable {
     public var database: String?
     /// Odoo login.
     public var login: String?
+    /// How to get a new access token when the CRM answers 401 (Zoho).
+    public var refresh: TokenRefresh?
 
-    public init(baseURL: String, credentialSecret: String, database: String? = nil, login: String? = nil) {
+    public init(
+        baseURL: String, credentialSecret: String, database: String? = nil, login: String? = nil,
+        refresh: TokenRefresh? = nil
+    ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.credentialSecret = credentialSecret
         self.database = database
         self.login = login
+        self.refresh = refresh
     }
 }

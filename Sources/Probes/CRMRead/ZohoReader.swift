@@ -59,9 +59,7 @@ public struct ZohoReader: CRMReader {
             let path = QueryString.append(
                 [("criteria", criteria), ("fields", fields), ("per_page", "200"), ("page", String(page))],
                 to: "/crm/v8/\(module)/search")
-            let response = try await context.sendToCRM(
-                .GET, path, baseURL: access.baseURL, headers: [("Authorization", "Zoho-oauthtoken \(token.unredacted())")],
-                vendor: "Zoho", deadline: deadline, accepting: [200, 204])
+            let response = try await send(path, module: module, deadline: deadline)
             guard response.status == 200 else { return records }
             guard let body = response.jsonObject else {
                 throw ProbeFailure.fail(.badBody, "Zoho \(module) search answer is not a JSON object")
@@ -69,6 +67,27 @@ public struct ZohoReader: CRMReader {
             records += body["data"] as? [[String: Any]] ?? []
             guard (body["info"] as? [String: Any])?["more_records"] as? Bool == true else { return records }
             page += 1
+        }
+    }
+
+    /// The token to send: one refreshed during the run, else the plan's.
+    private var currentToken: Secret<String> { context.secrets.refreshed["zoho"] ?? token }
+
+    /// One search call; on 401 the token is refreshed once (when the plan says how) and the call repeated.
+    private func send(_ path: String, module: String, deadline: ProbeDeadline) async throws -> ProbeResponse {
+        var refreshed = false
+        while true {
+            let response = try await context.sendToCRM(
+                .GET, path, baseURL: access.baseURL,
+                headers: [("Authorization", "Zoho-oauthtoken \(currentToken.unredacted())")],
+                vendor: "Zoho", deadline: deadline, accepting: [200, 204, 401])
+            guard response.status == 401 else { return response }
+            guard !refreshed, let refresh = access.refresh else {
+                let hint = access.refresh == nil ? " (an expired token? give target.crm_read.zoho a refresh_token)" : ""
+                throw ProbeFailure.fail(.httpStatus, "Zoho GET /crm/v8/\(module)/search answered 401\(hint)")
+            }
+            try await TokenRefresher.refresh(refresh, for: "zoho", context: context)
+            refreshed = true
         }
     }
 }
