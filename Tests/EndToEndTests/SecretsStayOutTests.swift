@@ -58,11 +58,11 @@ extension EndToEndTests {
                 let names = [
                     "CRM_HUBSPOT_WEBHOOK_SECRET", "CRM_ZOHO_WEBHOOK_SECRET", "RETELL_WEBHOOK_SECRET",
                     "STRIPE_WEBHOOK_SECRET", "CRM_ADMIN_TOKEN", "HUBSPOT_ACCESS_TOKEN",
-                    "ZOHO_ACCESS_TOKEN", "ODOO_API_KEY",
+                    "ZOHO_ACCESS_TOKEN", "ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN", "ODOO_API_KEY",
                 ]
                 return (result, names.compactMap { environment[$0] })
             }
-            #expect(planted.count == 8)
+            #expect(planted.count == 10)
             #expect(result.output.contains("decision: go"), "every probe used its secret: \(result.output.suffix(2000))")
             var outputs = ["the CLI's output": Data(result.output.utf8)]
             let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
