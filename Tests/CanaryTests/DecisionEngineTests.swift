@@ -48,6 +48,20 @@ import Testing
         #expect(outcome.reasons.count == 3)
     }
 
+    @Test func gatesStarvedByAnEarlyEndShareOneReason() {
+        var starved = Self.gate(.noData)
+        starved.gate = "h"
+        let gates = [Self.gate(.noData), starved, Self.gate(.fail)]
+        let early = DecisionEngine.decide(
+            .init(end: .stoppedOnCritical, alerts: [Self.alert(.critical)], gates: gates, findings: [], attempts: 5))
+        #expect(early.decision == .rollback)
+        #expect(early.reasons.last == "2 gates had no data because the run ended early: \"g\", \"h\"")
+        #expect(early.reasons.count == 3, "the critical alert, the missed gate, the starved gates: \(early.reasons)")
+
+        let completed = DecisionEngine.decide(.init(end: .completed, alerts: [], gates: gates, findings: [], attempts: 5))
+        #expect(completed.reasons.filter { $0.contains("has no data: 0 of 10") }.count == 2)
+    }
+
     @Test func exitCodes() {
         #expect(Decision.allCases.map(\.exitCode) == [0, 1, 2])
     }

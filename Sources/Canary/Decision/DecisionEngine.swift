@@ -5,7 +5,8 @@ import Foundation
 ///
 /// - `rollback`: a critical alert fired, or a probe proved the release broken.
 /// - `fix-and-retest`: otherwise, if the run did not complete, a warning fired, a gate missed,
-///   a gate had no data, or no probe ran at all.
+///   a gate had no data, or no probe ran at all. Gates left without data by a run that ended early
+///   share one reason.
 /// - `go`: none of the above.
 ///
 /// ```swift
@@ -32,16 +33,25 @@ public enum DecisionEngine {
         if input.attempts == 0 {
             retest.append("no probe attempt finished: there is no evidence at all")
         }
+        var cutShort: [String] = []
         for gate in input.gates {
             switch gate.verdict {
             case .pass: break
             case .fail:
                 retest.append(
                     "gate \"\(gate.gate)\" missed: observed \(gate.observed.map(ThresholdText.format) ?? "n/a"), needs \(gate.threshold) over \(gate.window)")
+            case .noData where input.end != .completed:
+                cutShort.append("\"\(gate.gate)\"")
             case .noData:
                 retest.append(
                     "gate \"\(gate.gate)\" has no data: \(gate.samples) of \(gate.minSamples) samples needed over \(gate.window)")
             }
+        }
+        if !cutShort.isEmpty {
+            // A run that ended early starves most gates; one line keeps the reasons that matter readable.
+            retest.append(
+                "\(cutShort.count) gate\(cutShort.count == 1 ? "" : "s") had no data because the run ended early: "
+                    + cutShort.joined(separator: ", "))
         }
         if !rollback.isEmpty { return DecisionOutcome(decision: .rollback, reasons: rollback + retest) }
         if !retest.isEmpty { return DecisionOutcome(decision: .fixAndRetest, reasons: retest) }
