@@ -99,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "canary-bench",
             dependencies: [
-                "Canary", "Probes",
+                "Canary", "Probes", "FakeCRM",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -5,11 +5,12 @@ import Logging
 import Probes
 import Synchronization
 
-/// `canary-bench`: measures the scheduler's send lateness and the store's write rate, and builds the
-/// database `bench/report.sh` times `canary report` on.
+/// `canary-bench`: measures the scheduler's send lateness, the store's write rate and the fake
+/// deployment's webhook intake, and builds the database `bench/report.sh` times `canary report` on.
 ///
 ///     swift run -c release canary-bench scheduler [--rate 200] [--seconds 60]
 ///     swift run -c release canary-bench store [--results 1000000]
+///     swift run -c release canary-bench intake [--events 20000] [--concurrency 32]
 ///     swift run -c release canary-bench report-db --db PATH [--results 1000000]
 @main
 enum Benchmark {
@@ -22,6 +23,8 @@ enum Benchmark {
         switch arguments.first {
         case "scheduler": await scheduler(rate: option("rate", 200), seconds: option("seconds", 60))
         case "store": try await store(results: Int(option("results", 1_000_000)))
+        case "intake":
+            try await intake(events: Int(option("events", 20_000)), concurrency: max(1, Int(option("concurrency", 32))))
         case "report-db":
             guard let index = arguments.firstIndex(of: "--db"), index + 1 < arguments.count else {
                 print("usage: canary-bench report-db --db PATH [--results N]")
@@ -29,7 +32,9 @@ enum Benchmark {
             }
             try await reportDatabase(path: arguments[index + 1], results: Int(option("results", 1_000_000)))
         default:
-            print("usage: canary-bench scheduler [--rate N] [--seconds N] | store [--results N] | report-db --db PATH [--results N]")
+            print(
+                "usage: canary-bench scheduler [--rate N] [--seconds N] | store [--results N]"
+                    + " | intake [--events N] [--concurrency N] | report-db --db PATH [--results N]")
         }
     }
 
