@@ -7,7 +7,7 @@ struct SyncQueue: Sendable {
         var duplicate: Bool
     }
 
-    private(set) var pending: [SyncJob] = []
+    private var lanes: [CRMProvider: JobLane] = [:]
     private(set) var inFlight: [String: SyncJob] = [:]
     private(set) var deadLetters: [SyncJob] = []
     private(set) var stats: [CRMProvider: ProviderSyncStats] = [:]
@@ -22,7 +22,7 @@ struct SyncQueue: Sendable {
     }
 
     /// Jobs waiting, including those waiting for a retry and those being pushed.
-    var size: Int { pending.count + inFlight.count }
+    var size: Int { lanes.values.reduce(inFlight.count) { $0 + $1.count } }
 
     /// An accepted event with its state read from its jobs.
     func event(_ id: String) -> WebhookEvent? {
@@ -54,8 +54,8 @@ struct SyncQueue: Sendable {
         for job in jobs {
             jobStates[job.id] = .queued
             stats[job.provider, default: .init()].queued += 1
+            lanes[job.provider, default: JobLane()].append(job)
         }
-        pending += jobs
         return Enqueued(eventID: id, jobIDs: jobs.map(\.id), duplicate: false)
     }
 
@@ -63,18 +63,20 @@ struct SyncQueue: Sendable {
     mutating func replay(eventID: String) -> Bool {
         guard var event = events[eventID], let jobs = eventJobs[eventID] else { return false }
         deadLetters.removeAll { $0.idempotencyKey == eventID }
-        pending.removeAll { $0.idempotencyKey == eventID }
+        for provider in Set(jobs.map(\.provider)) {
+            lanes[provider]?.removeAll { $0.idempotencyKey == eventID }
+        }
         let fresh = jobs.map {
             SyncJob(id: nextJobID(), provider: $0.provider, idempotencyKey: eventID, payload: $0.payload, work: $0.work)
         }
         for job in fresh {
             jobStates[job.id] = .queued
             stats[job.provider, default: .init()].queued += 1
+            lanes[job.provider, default: JobLane()].append(job)
         }
         event.replays += 1
         events[eventID] = event
         eventJobs[eventID] = fresh
-        pending += fresh
         return true
     }
 
@@ -86,14 +88,15 @@ struct SyncQueue: Sendable {
         }
     }
 
-    /// Takes the oldest due job (for `provider` when given) whose provider is not paused, counting the attempt.
+    /// Takes the next due job (for `provider` when given, else from the first provider with one) whose
+    /// provider is not paused, counting the attempt. A retry that has fallen due goes before new jobs.
     mutating func takeNext(now: ContinuousClock.Instant, provider: CRMProvider? = nil) -> SyncJob? {
-        guard
-            let index = pending.firstIndex(where: { job in
-                (provider == nil || job.provider == provider) && stats[job.provider]?.paused != true && (job.notBefore.map { $0 <= now } ?? true)
-            })
-        else { return nil }
-        var job = pending.remove(at: index)
+        var taken: SyncJob?
+        for candidate in provider.map({ [$0] }) ?? CRMProvider.allCases where stats[candidate]?.paused != true {
+            taken = lanes[candidate]?.takeNext(now: now)
+            if taken != nil { break }
+        }
+        guard var job = taken else { return nil }
         job.attempt += 1
         job.notBefore = nil
         inFlight[job.id] = job
@@ -121,7 +124,7 @@ struct SyncQueue: Sendable {
                 retry.attempt -= 1
                 retry.rateLimitedAttempts += 1
             }
-            pending.append(retry)
+            lanes[job.provider, default: JobLane()].append(retry)
             stats[job.provider, default: .init()].retries += 1
         } else {
             deadLetters.append(job)
