@@ -28,15 +28,16 @@ public struct DeploymentSecrets: Sendable {
             encryptionKey: token(), adminToken: "adm_" + token())
     }
 
-    /// The environment variable names of the values a harness needs (not the encryption key).
-    public static let variableNames = [
-        "CRM_HUBSPOT_WEBHOOK_SECRET", "CRM_ZOHO_WEBHOOK_SECRET", "RETELL_WEBHOOK_SECRET", "STRIPE_WEBHOOK_SECRET",
-        "CRM_ADMIN_TOKEN",
-    ]
+    /// Environment variable holding the admin token.
+    static let adminTokenVariable = "CRM_ADMIN_TOKEN"
+
+    /// The environment variable names of the values a harness needs (not the encryption key):
+    /// each signed webhook source's secret, then the admin token.
+    public static let variableNames = WebhookSource.allCases.compactMap(\.secretVariable) + [adminTokenVariable]
 
     /// The values under the environment variable names a plan reads them from.
     public var environment: [String: String] {
-        var environment = ["ENCRYPTION_KEY": encryptionKey, "CRM_ADMIN_TOKEN": adminToken]
+        var environment = ["ENCRYPTION_KEY": encryptionKey, Self.adminTokenVariable: adminToken]
         for (source, secret) in webhookSecrets {
             if let name = source.secretVariable { environment[name] = secret }
         }
