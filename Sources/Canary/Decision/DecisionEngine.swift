@@ -19,7 +19,7 @@ public enum DecisionEngine {
         var retest: [String] = []
         for event in input.alerts where event.state == .fired {
             let line = "\(event.level.rawValue) alert \"\(event.rule)\" fired at \(ClockText.format(event.at, speed: input.speed)): "
-                + "\(event.condition) (observed \(event.value.map(ThresholdText.format) ?? "n/a"))"
+                + "\(event.condition) (observed \(event.value.map(NumberText.format) ?? "n/a"))"
             if event.level == .critical { rollback.append(line) } else { retest.append(line) }
         }
         for finding in input.findings {
@@ -39,7 +39,7 @@ public enum DecisionEngine {
             case .pass: break
             case .fail:
                 retest.append(
-                    "gate \"\(gate.gate)\" missed: observed \(gate.observed.map(ThresholdText.format) ?? "n/a"), needs \(gate.threshold) over \(gate.window)")
+                    "gate \"\(gate.gate)\" missed: observed \(gate.observed.map(NumberText.format) ?? "n/a"), needs \(gate.threshold) over \(gate.window)")
             case .noData where input.end != .completed:
                 cutShort.append("\"\(gate.gate)\"")
             case .noData:
@@ -89,14 +89,5 @@ public struct Finding: Sendable, Equatable, Codable {
     public init(probe: String, detail: String) {
         self.probe = probe
         self.detail = detail
-    }
-}
-
-/// Formats run offsets as plan time (`m:ss` into the plan).
-public enum ClockText {
-    /// Real seconds since the start, shown in plan time: `t+14m05s`.
-    public static func format(_ seconds: Double, speed: Double) -> String {
-        let plan = Int((seconds * speed).rounded())
-        return String(format: "t+%dm%02ds", plan / 60, plan % 60)
     }
 }

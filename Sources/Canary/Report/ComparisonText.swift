@@ -2,8 +2,8 @@
 public enum ComparisonText {
     /// One line: counts, medians, p-value and effect size.
     public static func summary(_ row: LatencyComparison.Row) -> String {
-        var text = "baseline n=\(row.baselineCount) median \(MarkdownReport.latency(row.baselineMedian)), "
-            + "canary n=\(row.candidateCount) median \(MarkdownReport.latency(row.candidateMedian))"
+        var text = "baseline n=\(row.baselineCount) median \(QuantityText.latency(row.baselineMedian)), "
+            + "canary n=\(row.candidateCount) median \(QuantityText.latency(row.candidateMedian))"
         if let p = row.pValue, let cl = row.commonLanguage {
             text += ", p=\(pValue(p)), P(canary slower)=\(String(format: "%.2f", cl))"
         }
@@ -12,7 +12,7 @@ public enum ComparisonText {
 
     /// A p-value for people: `< 0.0001` or four significant digits.
     public static func pValue(_ p: Double) -> String {
-        p < 0.0001 ? "< 0.0001" : ThresholdText.format(p)
+        p < 0.0001 ? "< 0.0001" : NumberText.format(p)
     }
 
     /// ` (the last go run)` when the baseline was chosen by rule rather than named.
@@ -31,8 +31,8 @@ public enum ComparisonText {
 
     /// The policy as a sentence.
     public static func policy(_ policy: ComparisonPolicy) -> String {
-        "one-sided Mann-Whitney U per probe; regressed when p < \(ThresholdText.format(policy.alpha)), "
-            + "P(canary slower) ≥ \(ThresholdText.format(policy.minimumEffect)) and the median is at least "
-            + "\(MarkdownReport.latency(policy.minimumShift)) slower; fewer than \(policy.minimumSamples) latencies on a side is too few"
+        "one-sided Mann-Whitney U per probe; regressed when p < \(NumberText.format(policy.alpha)), "
+            + "P(canary slower) ≥ \(NumberText.format(policy.minimumEffect)) and the median is at least "
+            + "\(QuantityText.latency(policy.minimumShift)) slower; fewer than \(policy.minimumSamples) latencies on a side is too few"
     }
 }

@@ -49,7 +49,7 @@ public enum JUnitReport {
     }
 
     private static func gateCase(_ gate: GateVerdict) -> Case {
-        let observed = gate.observed.map(ThresholdText.format) ?? "no data"
+        let observed = gate.observed.map(NumberText.format) ?? "no data"
         let summary = "observed \(observed), needs \(gate.threshold) over \(gate.window); \(gate.samples) samples (min \(gate.minSamples))"
         let failure: Failure? = switch gate.verdict {
         case .pass: nil
@@ -67,7 +67,7 @@ public enum JUnitReport {
             let attempts = stats.reduce(0) { $0 + $1.attempts }, failed = stats.reduce(0) { $0 + $1.failed }
             let lines = stats.map { row in
                 "\(row.provider.map { "\(probe) (\($0))" } ?? probe): \(row.attempts) attempts, \(row.failed) failed, "
-                    + "p50 \(MarkdownReport.latency(row.p50)), p95 \(MarkdownReport.latency(row.p95)), p99 \(MarkdownReport.latency(row.p99))"
+                    + "p50 \(QuantityText.latency(row.p50)), p95 \(QuantityText.latency(row.p95)), p99 \(QuantityText.latency(row.p99))"
             }
             let findings = report.findings.filter { $0.probe == probe }
             var failure: Failure?

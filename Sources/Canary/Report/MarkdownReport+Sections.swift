@@ -52,7 +52,7 @@ extension MarkdownReport {
         for row in result.rows {
             lines.append(
                 "| \(row.key) | \(ComparisonText.verdict(row.verdict)) | \(row.baselineCount) | \(row.candidateCount) "
-                    + "| \(latency(row.baselineMedian)) | \(latency(row.candidateMedian)) "
+                    + "| \(QuantityText.latency(row.baselineMedian)) | \(QuantityText.latency(row.candidateMedian)) "
                     + "| \(row.pValue.map(ComparisonText.pValue) ?? "–") | \(row.commonLanguage.map { String(format: "%.2f", $0) } ?? "–") |")
         }
         return lines

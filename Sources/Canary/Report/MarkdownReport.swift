@@ -22,7 +22,7 @@ public enum MarkdownReport {
             lines.append("|---|---|---|---|---|---|")
             for gate in report.gates {
                 lines.append(
-                    "| \(escape(gate.gate)) | \(verdict(gate.verdict)) | \(gate.observed.map(ThresholdText.format) ?? "no data") "
+                    "| \(escape(gate.gate)) | \(verdict(gate.verdict)) | \(gate.observed.map(NumberText.format) ?? "no data") "
                         + "| `\(gate.threshold)` | \(gate.window) | \(gate.samples) (min \(gate.minSamples)) |")
             }
         }
@@ -37,7 +37,7 @@ public enum MarkdownReport {
             for event in report.alerts {
                 lines.append(
                     "| \(ClockText.format(event.at, speed: run.speed)) | \(event.level.rawValue) | \(escape(event.rule)) "
-                        + "| \(event.state.rawValue) | \(event.value.map(ThresholdText.format) ?? "n/a") | `\(escape(event.condition))` |")
+                        + "| \(event.state.rawValue) | \(event.value.map(NumberText.format) ?? "n/a") | `\(escape(event.condition))` |")
             }
         }
         lines.append("")
@@ -49,8 +49,8 @@ public enum MarkdownReport {
         lines.append("|---|---|---:|---:|---:|---:|---:|---:|")
         for probe in report.probes {
             lines.append(
-                "| \(probe.probe) | \(probe.provider ?? "–") | \(probe.attempts) | \(probe.failed) | \(latency(probe.p50)) "
-                    + "| \(latency(probe.p95)) | \(latency(probe.p99)) | \(latency(probe.max)) |")
+                "| \(probe.probe) | \(probe.provider ?? "–") | \(probe.attempts) | \(probe.failed) | \(QuantityText.latency(probe.p50)) "
+                    + "| \(QuantityText.latency(probe.p95)) | \(QuantityText.latency(probe.p99)) | \(QuantityText.latency(probe.max)) |")
         }
         lines += comparisonSection(report)
         if !report.failures.isEmpty {
@@ -76,7 +76,7 @@ public enum MarkdownReport {
         lines.append("|---|---|")
         lines.append("| plan | \(escape(run.plan)) (`\(escape(run.planPath))`) |")
         lines.append("| target | \(escape(run.target)) |")
-        lines.append("| speed | \(ThresholdText.format(run.speed))× |")
+        lines.append("| speed | \(NumberText.format(run.speed))× |")
         if let faults = run.faults { lines.append("| faults | `\(escape(faults))` |") }
         lines.append("| started | \(run.startedAt) |")
         lines.append("| ended | \(run.endedAt ?? "not recorded") (\(run.end.rawValue)) |")
@@ -100,11 +100,6 @@ public enum MarkdownReport {
         case .fail: "❌ fail"
         case .noData: "⚠️ no data"
         }
-    }
-
-    static func latency(_ seconds: Double?) -> String {
-        guard let seconds else { return "–" }
-        return seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
     }
 
     static func escape(_ text: String) -> String {

@@ -76,7 +76,7 @@ public struct ReportBuilder: Sendable {
             for probe in result.keys where selector.matchesName(probe) {
                 result[probe]!.append(
                     .init(
-                        label: "\(label): p\(ThresholdText.format(q * 100)) \(condition.comparison.rawValue) \(ThresholdText.format(condition.threshold))",
+                        label: "\(label): p\(NumberText.format(q * 100)) \(condition.comparison.rawValue) \(NumberText.format(condition.threshold))",
                         seconds: condition.threshold))
             }
         }

@@ -44,33 +44,8 @@ extension Gate {
         }
         return GateVerdict(
             gate: name, condition: condition.source, observed: evaluation.value,
-            threshold: "\(condition.comparison.rawValue) \(ThresholdText.format(condition.threshold))",
+            threshold: "\(condition.comparison.rawValue) \(NumberText.format(condition.threshold))",
             window: condition.query.range.map(RangeText.format) ?? "latest", samples: evaluation.samples,
             minSamples: minSamples, verdict: verdict)
-    }
-}
-
-/// Formats ranges as plans write them.
-enum RangeText {
-    static func format(_ range: Range) -> String {
-        switch range {
-        case .run: "run"
-        case .last(let duration): DurationText.format(duration)
-        }
-    }
-}
-
-/// Formats numbers compactly for reports.
-public enum ThresholdText {
-    /// `2`, `0.95`, `1.5e-05`, `NaN`.
-    public static func format(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        var text = String(format: "%.4g", value)
-        if text.contains(".") && !text.contains("e") {
-            while text.hasSuffix("0") { text.removeLast() }
-        }
-        return text
     }
 }

@@ -33,7 +33,7 @@ public struct CanaryRun: Sendable {
                 harnessVersion: settings.harnessVersion, startedAt: started, endedAt: nil, end: .unfinished,
                 decision: nil, reasons: []))
         settings.progress(
-            "canary run \(runID): plan \(plan.name), \(DurationText.format(plan.duration)) at speed \(ThresholdText.format(speed)) "
+            "canary run \(runID): plan \(plan.name), \(DurationText.format(plan.duration)) at speed \(NumberText.format(speed)) "
                 + "against \(settings.target.backendURL)")
 
         let baseline = try await prepareBaseline(of: runID)

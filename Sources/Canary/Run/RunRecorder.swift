@@ -116,7 +116,7 @@ struct RunRecorder: Sendable {
 
     static func line(for event: AlertEvent, speed: Double) -> String {
         let mark = event.state == .resolved ? "✓" : (event.level == .critical ? "✖" : "⚠")
-        let value = event.value.map(ThresholdText.format) ?? "n/a"
+        let value = event.value.map(NumberText.format) ?? "n/a"
         return "\(mark) \(ClockText.format(event.at, speed: speed)) \(event.level.rawValue) alert \"\(event.rule)\" "
             + "\(event.state.rawValue): \(event.condition) (observed \(value))"
     }

@@ -33,7 +33,7 @@ public enum HTMLReport {
     private static func banner(_ report: RunReport) -> String {
         let run = report.run
         var html = #"<header class="banner \#(report.decision.rawValue)"><h1>\#(MarkdownReport.headline(report.decision))</h1>"#
-        html += #"<div class="meta">decision <b>\#(report.decision.rawValue)</b> (exit code \#(report.decision.exitCode)) · run \#(e(run.id)) · plan \#(e(run.plan)) · \#(e(run.target)) · speed \#(ThresholdText.format(run.speed))×</div>"#
+        html += #"<div class="meta">decision <b>\#(report.decision.rawValue)</b> (exit code \#(report.decision.exitCode)) · run \#(e(run.id)) · plan \#(e(run.plan)) · \#(e(run.target)) · speed \#(NumberText.format(run.speed))×</div>"#
         html += "<ul>" + report.reasons.map { "<li>\(e($0))</li>" }.joined() + "</ul></header>"
         return html
     }
@@ -77,7 +77,7 @@ public enum HTMLReport {
                 [
                     "\(e(gate.gate))<br><code>\(e(gate.condition))</code>",
                     #"<span class="verdict \#(gate.verdict.rawValue)">\#(gate.verdict.rawValue)</span>"#,
-                    gate.observed.map(ThresholdText.format) ?? "no data", "<code>\(e(gate.threshold))</code>", e(gate.window),
+                    gate.observed.map(NumberText.format) ?? "no data", "<code>\(e(gate.threshold))</code>", e(gate.window),
                     "\(gate.samples) <span class=\"note\">(min \(gate.minSamples))</span>",
                 ]
             }
@@ -104,7 +104,7 @@ public enum HTMLReport {
                     [
                         ClockText.format(event.at, speed: run.speed),
                         #"<span class="verdict \#(event.level == .critical ? "fail" : "no-data")">\#(event.level.rawValue)</span>"#,
-                        e(event.rule), event.state.rawValue, event.value.map(ThresholdText.format) ?? "n/a",
+                        e(event.rule), event.state.rawValue, event.value.map(NumberText.format) ?? "n/a",
                         "<code>\(e(event.condition))</code>",
                     ]
                 }
@@ -122,8 +122,8 @@ public enum HTMLReport {
                 [
                     e(stats.provider.map { "\(stats.probe) (\($0))" } ?? stats.probe), "\(stats.attempts)",
                     stats.failed > 0 ? #"<span class="fail">\#(stats.failed)</span>"# : "0",
-                    MarkdownReport.latency(stats.p50), MarkdownReport.latency(stats.p95), MarkdownReport.latency(stats.p99),
-                    MarkdownReport.latency(stats.max),
+                    QuantityText.latency(stats.p50), QuantityText.latency(stats.p95), QuantityText.latency(stats.p99),
+                    QuantityText.latency(stats.max),
                 ]
             }
         ).html
@@ -158,8 +158,8 @@ public enum HTMLReport {
                 [
                     e(row.key.description),
                     #"<span class="verdict \#(row.verdict.rawValue)">\#(row.verdict.rawValue)</span>"#,
-                    "\(row.baselineCount)", "\(row.candidateCount)", MarkdownReport.latency(row.baselineMedian),
-                    MarkdownReport.latency(row.candidateMedian), e(row.pValue.map(ComparisonText.pValue) ?? "–"),
+                    "\(row.baselineCount)", "\(row.candidateCount)", QuantityText.latency(row.baselineMedian),
+                    QuantityText.latency(row.candidateMedian), e(row.pValue.map(ComparisonText.pValue) ?? "–"),
                     row.commonLanguage.map { String(format: "%.2f", $0) } ?? "–",
                 ]
             }
@@ -187,7 +187,7 @@ public enum HTMLReport {
         let run = report.run
         var rows: [(String, String)] = [
             ("run", run.id), ("plan", "\(run.plan) (\(run.planPath))"), ("target", run.target),
-            ("speed", "\(ThresholdText.format(run.speed))× plan time"),
+            ("speed", "\(NumberText.format(run.speed))× plan time"),
         ]
         if let faults = run.faults { rows.append(("faults", faults)) }
         rows += [

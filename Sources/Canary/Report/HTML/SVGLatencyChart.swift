@@ -30,7 +30,7 @@ enum SVGLatencyChart {
         for threshold in series.thresholds {
             let y = SVGScale.number(scale.y(threshold.seconds))
             svg += #"<line class="threshold" x1="\#(scale.left)" x2="\#(scale.plotRight)" y1="\#(y)" y2="\#(y)"/>"#
-            svg += #"<text class="threshold-label" x="\#(scale.plotRight - 4)" y="\#(y)" dy="-4" text-anchor="end">\#(XMLText.escape(threshold.label)) \#(MarkdownReport.latency(threshold.seconds))</text>"#
+            svg += #"<text class="threshold-label" x="\#(scale.plotRight - 4)" y="\#(y)" dy="-4" text-anchor="end">\#(XMLText.escape(threshold.label)) \#(QuantityText.latency(threshold.seconds))</text>"#
         }
         let half = series.bucketSeconds / 2
         for (name, value) in [("p95", \RunReport.LatencyPoint.p95), ("p50", \RunReport.LatencyPoint.p50)] {
