@@ -80,7 +80,7 @@ import Testing
 
     @Test func unknownProfileKeysAndSchemesAreRefusedWithAHint() throws {
         for (yaml, message) in [
-            ("profile:\n  colour: red\n", "p.yaml:2:3: unknown profile key \"colour\"; use one of oauth_start, healthy_word, metrics, admin_token, signing"),
+            ("profile:\n  colour: red\n", "p.yaml:2:3: unknown profile key \"colour\"; use one of oauth_start, oauth_redirect_uri, healthy_word, metrics, admin_token, signing, answers"),
             ("profile:\n  signing:\n    hubspot: {scheme: md5}\n", "p.yaml:3:14: unknown signing scheme \"md5\"; use one of vendor, none, hex-hmac, shared-secret"),
             ("profile:\n  signing:\n    zoho: {scheme: shared-secret}\n", "p.yaml:3:11: the shared-secret scheme needs a header; write `{scheme: shared-secret, header: X-Signature}`"),
         ] {

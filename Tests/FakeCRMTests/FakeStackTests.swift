@@ -81,12 +81,6 @@ import Testing
         }
     }
 
-    private func signHubSpot(_ url: String, _ body: String, _ stamp: Int64, _ secret: String) -> [(String, String)] {
-        let message = Array("POST\(url)\(body)\(stamp)".utf8)
-        let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Array(secret.utf8)))
-        return [("X-HubSpot-Signature-v3", Data(mac).base64EncodedString()), ("X-HubSpot-Request-Timestamp", String(stamp))]
-    }
-
     private func hexHMAC(_ message: [UInt8], key: String) -> String {
         HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Array(key.utf8)))
             .map { String(format: "%02x", $0) }.joined()

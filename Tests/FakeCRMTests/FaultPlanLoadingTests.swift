@@ -41,6 +41,23 @@ import Testing
         #expect(refuse.faults == [.refuseConnections(from: .seconds(20), until: .seconds(35))])
     }
 
+    @Test func theBrokenIntakeProfileLoads() throws {
+        let profiles = faultPlansFolder.deletingLastPathComponent().appendingPathComponent("profiles")
+        let path = profiles.appendingPathComponent("broken-intake.yaml").path
+        let plan = try DeploymentFaultPlan.load(path: path, speed: 60)
+        #expect(plan.expectedDecision == "rollback")
+        #expect(plan.faults.isEmpty && plan.providers.isEmpty)
+        var expected = DeploymentProfile()
+        expected.metrics = .json
+        expected.oauthRedirectURI = "https://app.example.com/oauth/callback"
+        expected.answers.signedWebhooks = 500
+        expected.answers.signedWebhookSources = [.hubspot, .zoho]
+        expected.answers.admin = 500
+        expected.answers.corsPreflight = 400
+        expected.answers.imports = 404
+        #expect(plan.profile == expected, "health words and signing stay the contract's")
+    }
+
     @Test func unknownKindNamesLineAndColumn() {
         let yaml = """
             # The sync worker dies 10 minutes into the canary and never comes back.

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Crypto
 import FakeCRM
 import Foundation
 import Logging
@@ -64,6 +65,13 @@ func webhookBody(provider: String, prefix: String, index: Int) -> String {
     case "odoo": #"{"event_id":"\#(prefix)-\#(index)","record_id":\#(index)}"#
     default: #"[{"eventId":"\#(prefix)-\#(index)","objectId":\#(index)}]"#
     }
+}
+
+/// HubSpot v3 signature headers for a POST of `body` to `url` at `stamp` (Unix milliseconds).
+func signHubSpot(_ url: String, _ body: String, _ stamp: Int64, _ secret: String) -> [(String, String)] {
+    let message = Array("POST\(url)\(body)\(stamp)".utf8)
+    let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Array(secret.utf8)))
+    return [("X-HubSpot-Signature-v3", Data(mac).base64EncodedString()), ("X-HubSpot-Request-Timestamp", String(stamp))]
 }
 
 /// Posts `count` webhooks for `provider`, each with its own event id `prefix-N`.

@@ -5,7 +5,9 @@ extension FakeDeployment {
     func buildRouter() -> Router<DeploymentRequestContext> {
         let router = Router(context: DeploymentRequestContext.self)
         router.add(middleware: JSONErrorMiddleware())
-        router.add(middleware: CORSPolicy(allowedOrigin: state.frontendOrigin))
+        let cors = CORSPolicy<DeploymentRequestContext>(
+            allowedOrigin: state.frontendOrigin, preflightAnswer: state.profile.answers.corsPreflight)
+        router.add(middleware: cors)
         registerHealthRoutes(on: router)
         registerOAuthRoutes(on: router)
         registerWebhookRoutes(on: router)

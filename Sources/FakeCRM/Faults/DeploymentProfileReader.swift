@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads a fault plan's `profile:` section into a ``DeploymentProfile``.
@@ -5,6 +6,7 @@ import Yams
 /// ```yaml
 /// profile:
 ///   oauth_start: json            # redirect (default) or json
+///   oauth_redirect_uri: https://app.example.com/oauth/callback   # named instead of the backend's callback
 ///   healthy_word: connected      # what health endpoints say when healthy
 ///   metrics: json                # prometheus (default), json or absent
 ///   admin_token: true            # admin routes need workspace_id and a bearer token
@@ -12,9 +14,16 @@ import Yams
 ///     hubspot: {scheme: hex-hmac, header: X-HubSpot-Signature}
 ///     zoho: {scheme: shared-secret, header: X-Zoho-Webhook-Secret}
 ///     stripe: vendor             # vendor, none, or a mapping as above
+///   answers:                     # route groups answering a fixed status (400–599) instead of doing their work
+///     signed_webhooks: {status: 500, sources: [hubspot, zoho]}   # or `500` for every source
+///     admin: 500                 # /crm/admin/*, once the admin token (if any) is checked
+///     cors_preflight: 400        # OPTIONS preflights
+///     imports: 404               # the CSV import upload and status routes
 /// ```
 struct DeploymentProfileReader {
-    static let keys = ["oauth_start", "healthy_word", "metrics", "admin_token", "signing"]
+    static let keys = [
+        "oauth_start", "oauth_redirect_uri", "healthy_word", "metrics", "admin_token", "signing", "answers",
+    ]
     static let schemes = ["vendor", "none", "hex-hmac", "shared-secret"]
 
     let fileName: String
@@ -28,6 +37,8 @@ struct DeploymentProfileReader {
             switch key.string {
             case "oauth_start":
                 profile.oauthStart = try choice(value, DeploymentProfile.OAuthStart.init(rawValue:), ["redirect", "json"])
+            case "oauth_redirect_uri":
+                profile.oauthRedirectURI = try url(value)
             case "healthy_word":
                 guard let word = value.scalar?.string, !word.isEmpty else {
                     throw error(at: value, "healthy_word is empty", hint: "use e.g. `healthy_word: connected`")
@@ -43,6 +54,8 @@ struct DeploymentProfileReader {
                 profile.adminRequiresToken = flag
             case "signing":
                 profile.signing = try signing(value)
+            case "answers":
+                profile.answers = try answers(value)
             default:
                 throw error(at: key, "unknown profile key \"\(key.string ?? "")\"", hint: "use one of " + Self.keys.joined(separator: ", "))
             }
@@ -76,6 +89,18 @@ struct DeploymentProfileReader {
         return signing
     }
 
+    private func url(_ node: Node) throws -> String {
+        let text = node.scalar?.string ?? ""
+        guard let url = URLComponents(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+            !(url.host ?? "").isEmpty
+        else {
+            throw error(
+                at: node, "oauth_redirect_uri \"\(text)\" is not a URL",
+                hint: "write an absolute URL, e.g. `oauth_redirect_uri: https://app.example.com/oauth/callback`")
+        }
+        return text
+    }
+
     private func choice<T>(_ node: Node, _ make: (String) -> T?, _ names: [String]) throws -> T {
         guard let value = node.string.flatMap(make) else {
             throw error(at: node, "unknown value \"\(node.string ?? "")\"", hint: "use one of " + names.joined(separator: ", "))
@@ -83,7 +108,7 @@ struct DeploymentProfileReader {
         return value
     }
 
-    private func error(at node: Node, _ message: String, hint: String) -> FaultPlanError {
+    func error(at node: Node, _ message: String, hint: String) -> FaultPlanError {
         FaultPlanError(fileName: fileName, line: node.mark?.line, column: node.mark?.column, message: message, hint: hint)
     }
 }

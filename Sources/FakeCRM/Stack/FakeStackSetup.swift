@@ -22,10 +22,10 @@ struct FakeStackSetup: Sendable {
                     throw FakeDeploymentError(message: "OAuth start for \(provider) gave no consent URL.", hint: nil)
                 }()
                 let consent = try await get(client, consentURL)
-                guard let callback = consent.location else {
+                guard let location = consent.location else {
                     throw FakeDeploymentError(message: "The fake \(provider) consent page did not redirect.", hint: nil)
                 }
-                let connected = try await get(client, callback)
+                let connected = try await get(client, ownCallback(location, provider: provider))
                 guard connected.status == 200 else {
                     throw FakeDeploymentError(
                         message: "The fake deployment could not connect \(provider): HTTP \(connected.status).",
@@ -33,6 +33,16 @@ struct FakeStackSetup: Sendable {
                 }
             }
         }
+    }
+
+    /// The consent redirect as the deployment's own callback. A profile's `oauth_redirect_uri` sends it elsewhere,
+    /// where it never reaches the deployment; its code and state go to the deployment's callback instead, as for
+    /// a workspace connected before that release.
+    private func ownCallback(_ location: String, provider: CRMProvider) -> String {
+        guard !location.hasPrefix(deployment.baseURL + "/"),
+            let query = URLComponents(string: location)?.percentEncodedQuery
+        else { return location }
+        return deployment.baseURL + "/crm/\(provider)/callback?" + query
     }
 
     /// Read access to every fake CRM under the environment names plans use; HubSpot's is the

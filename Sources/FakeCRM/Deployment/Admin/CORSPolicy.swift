@@ -4,6 +4,8 @@ import Hummingbird
 struct CORSPolicy<Context: RequestContext>: RouterMiddleware {
     /// The one origin allowed, e.g. `https://app.example.com`; nil allows none.
     let allowedOrigin: String?
+    /// The status every preflight answers instead, as a broken release's do; nil answers them.
+    var preflightAnswer: Int?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -11,6 +13,7 @@ struct CORSPolicy<Context: RequestContext>: RouterMiddleware {
         guard let origin = request.headers[.origin] else { return try await next(request, context) }
         let allowed = origin == allowedOrigin
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
+            if let preflightAnswer { throw APIError.fixedAnswer(preflightAnswer, to: request) }
             guard allowed else { return Response(status: .forbidden) }
             return Response(
                 status: .noContent,

@@ -5,13 +5,13 @@ extension FakeDeployment {
     func registerAdminRoutes(on router: Router<DeploymentRequestContext>) {
         let state = self.state
         router.get("/crm/admin/sync-status") { request, _ in
-            try Self.authorizeAdmin(request, state: state)
+            try Self.admit(request, state: state)
             let query = request.uri.queryParameters
             return state.syncStatus(workspaceID: query.get("workspace_id"), eventID: query.get("event_id"))
         }
 
         router.post("/crm/admin/pause-sync") { request, context in
-            try Self.authorizeAdmin(request, state: state)
+            try Self.admit(request, state: state)
             let name = request.uri.queryParameters.get("provider")
             guard let provider = name.flatMap(CRMProvider.init(rawValue:)) else { throw APIError.unknownProvider(name) }
             let pause: Bool
@@ -27,7 +27,7 @@ extension FakeDeployment {
         }
 
         router.post("/crm/admin/webhooks/replay") { request, context in
-            try Self.authorizeAdmin(request, state: state)
+            try Self.admit(request, state: state)
             let query = request.uri.queryParameters
             if let eventID = query.get("event_id") {
                 guard state.replay(eventID: eventID) else {
@@ -49,15 +49,18 @@ extension FakeDeployment {
         }
     }
 
-    /// With `admin_token` in the profile: a `workspace_id` and `Authorization: Bearer <admin token>` are required.
-    private static func authorizeAdmin(_ request: Request, state: FakeDeploymentState) throws {
-        guard state.profile.adminRequiresToken else { return }
-        guard request.uri.queryParameters.get("workspace_id") != nil else {
-            throw APIError(.badRequest, "workspace_id is required", code: "missing_workspace")
+    /// Lets an admin request reach its work. With `admin_token` in the profile, a `workspace_id` and
+    /// `Authorization: Bearer <admin token>` are required; with `answers.admin`, it answers that status instead.
+    private static func admit(_ request: Request, state: FakeDeploymentState) throws {
+        if state.profile.adminRequiresToken {
+            guard request.uri.queryParameters.get("workspace_id") != nil else {
+                throw APIError(.badRequest, "workspace_id is required", code: "missing_workspace")
+            }
+            let sent = request.headers[.authorization] ?? ""
+            guard WebhookVerifier.equal(sent, "Bearer \(state.secrets.adminToken)") else {
+                throw APIError(.unauthorized, "a valid admin bearer token is required", code: "unauthorized")
+            }
         }
-        let sent = request.headers[.authorization] ?? ""
-        guard WebhookVerifier.equal(sent, "Bearer \(state.secrets.adminToken)") else {
-            throw APIError(.unauthorized, "a valid admin bearer token is required", code: "unauthorized")
-        }
+        if let status = state.profile.answers.admin { throw APIError.fixedAnswer(status, to: request) }
     }
 }

@@ -4,10 +4,11 @@ extension FakeDeployment {
     /// Largest CSV accepted.
     static let maxImportBytes = 8 << 20
 
-    /// `POST /crm/import?provider=…` (a CSV body) and `GET /crm/import/{id}`.
+    /// `POST /crm/import?provider=…` (a CSV body) and `GET /crm/import/{id}`, or the profile's fixed answer.
     func registerImportRoutes(on router: Router<DeploymentRequestContext>) {
         let state = self.state
         router.post("/crm/import") { request, context in
+            if let status = state.profile.answers.imports { throw APIError.fixedAnswer(status, to: request) }
             let name = request.uri.queryParameters.get("provider")
             guard let provider = name.flatMap(CRMProvider.init(rawValue:)) else { throw APIError.unknownProvider(name) }
             guard state.isConnected(provider) else {
@@ -40,7 +41,8 @@ extension FakeDeployment {
             return response
         }
 
-        router.get("/crm/import/:id") { _, context in
+        router.get("/crm/import/:id") { request, context in
+            if let status = state.profile.answers.imports { throw APIError.fixedAnswer(status, to: request) }
             let id = context.parameters.get("id") ?? ""
             guard let status = state.imports.status(id) else {
                 throw APIError(.notFound, "no import \"\(id)\"", code: "unknown_import")

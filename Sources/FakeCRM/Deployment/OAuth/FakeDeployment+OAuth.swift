@@ -8,7 +8,8 @@ extension FakeDeployment {
         router.get("/crm/:provider/start") { request, context in
             let provider = try Self.oauthProvider(context)
             let workspace = request.uri.queryParameters.get("workspace_id") ?? "default"
-            let redirect = "http://\(request.head.authority ?? "localhost")/crm/\(provider)/callback"
+            let own = "http://\(request.head.authority ?? "localhost")/crm/\(provider)/callback"
+            let redirect = state.profile.oauthRedirectURI ?? own
             guard let url = state.connections.authorizeURL(for: provider, workspaceID: workspace, redirectURI: redirect)
             else { throw APIError(.serviceUnavailable, "\(provider) has no OAuth app configured", code: "not_configured") }
             switch state.profile.oauthStart {

@@ -1,7 +1,9 @@
 /// How this deployment strays from the default contract, as real deployments do.
 ///
-/// The default profile follows the contract exactly; a plan for a differing deployment
-/// describes the same differences so that probes follow them.
+/// The default profile follows the contract exactly. Some differences are a deployment's own way
+/// (``oauthStart``, ``signing``, ``healthyWord``, ``metrics``, ``adminRequiresToken``), and a plan
+/// describes them so that probes follow them; others are a broken release (``oauthRedirectURI``,
+/// ``answers``), which a canary must catch.
 public struct DeploymentProfile: Sendable, Hashable {
     /// How `GET /crm/{provider}/start` answers.
     public enum OAuthStart: String, Sendable, Hashable {
@@ -30,6 +32,8 @@ public struct DeploymentProfile: Sendable, Hashable {
 
     /// How OAuth start answers.
     public var oauthStart: OAuthStart = .redirect
+    /// The callback OAuth start's authorize URL names instead of the backend's own; nil names the backend's.
+    public var oauthRedirectURI: String?
     /// Signing per source; sources not listed use ``defaultSigning(for:)``.
     public var signing: [WebhookSource: Signing] = [:]
     /// The word health endpoints use for "healthy".
@@ -38,6 +42,8 @@ public struct DeploymentProfile: Sendable, Hashable {
     public var metrics: MetricsFormat = .prometheus
     /// Whether admin routes need `workspace_id` and `Authorization: Bearer <admin token>`.
     public var adminRequiresToken = false
+    /// Route groups that answer a fixed error status instead of doing their work, as a broken release's do.
+    public var answers = Answers()
 
     /// The contract's profile.
     public init() {}

@@ -6,7 +6,7 @@ extension FakeDeployment {
     /// Largest webhook body accepted.
     static let maxWebhookBytes = 1 << 20
 
-    /// `POST /crm/webhooks/{source}`: verify, parse, dedupe, queue.
+    /// `POST /crm/webhooks/{source}`: verify, parse, dedupe, queue (or, once verified, the profile's fixed answer).
     func registerWebhookRoutes(on router: Router<DeploymentRequestContext>) {
         let state = self.state
         router.post("/crm/webhooks/:source") { request, context in
@@ -41,6 +41,9 @@ extension FakeDeployment {
             case .forged(let reason): throw APIError(.unauthorized, reason, code: "invalid_signature")
             case .authentic: break
             }
+        }
+        if let status = state.profile.answers.signedWebhook(from: source) {
+            throw APIError.fixedAnswer(status, to: request)
         }
         guard let json = try? JSONValue.parse(body) else { throw APIError(.badRequest, "the webhook body is not valid JSON") }
         let parser = WebhookEventParser(
