@@ -3,7 +3,8 @@ public struct CanaryError: Error, Sendable, CustomStringConvertible {
     /// Stable kind of failure, safe to store or count; carries no values.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
-            case planUnreadable, noTarget, runNotFound, storeFailed, faultPlanInvalid, usage
+            case planUnreadable, noTarget, runNotFound, storeFailed, faultPlanInvalid, usage, storedPlanInvalid
+            case resultsLost, runNotResumable
         }
         private let base: Base
         public var description: String { base.rawValue }
@@ -18,6 +19,12 @@ public struct CanaryError: Error, Sendable, CustomStringConvertible {
         public static let storeFailed = Code(base: .storeFailed)
         /// A fault plan is not valid.
         public static let faultPlanInvalid = Code(base: .faultPlanInvalid)
+        /// The plan stored with a run no longer loads.
+        public static let storedPlanInvalid = Code(base: .storedPlanInvalid)
+        /// Results of a run could not be saved.
+        public static let resultsLost = Code(base: .resultsLost)
+        /// A run cannot be resumed: it ended, or another process still records it.
+        public static let runNotResumable = Code(base: .runNotResumable)
         /// The command line is not valid.
         public static let usage = Code(base: .usage)
     }
@@ -53,6 +60,27 @@ public struct CanaryError: Error, Sendable, CustomStringConvertible {
         .init(
             code: .storeFailed, message: "Cannot use the database \(path): \(error).",
             hint: "Check that its folder exists and is writable, or pass another --db.")
+    }
+
+    public static func storedPlanInvalid(_ runID: String, version: String, _ invalid: PlanInvalid) -> Self {
+        .init(
+            code: .storedPlanInvalid,
+            message: "The plan stored with run \(runID) (recorded by canary \(version)) does not load with canary "
+                + "\(CanaryVersion.current), so the run cannot be judged: \(invalid.description)",
+            hint: "Judge it with canary \(version), which recorded it; its report files from then are still valid.")
+    }
+
+    /// Results that could not be saved by the end of a run: the decision would rest on less than was observed.
+    public static func resultsLost(_ count: Int, of total: Int, database: String, _ error: String) -> Self {
+        .init(
+            code: .resultsLost,
+            message: "\(count) of \(total) probe results could not be saved to \(database) (\(error)), "
+                + "so the run is not judged: a decision from the saved part could differ from what was observed.",
+            hint: "Free disk space or fix the database's permissions, then `canary resume` the run to go on recording it.")
+    }
+
+    public static func runNotResumable(_ runID: String, _ why: String, hint: String) -> Self {
+        .init(code: .runNotResumable, message: "Run \(runID) cannot be resumed: \(why).", hint: hint)
     }
 
     /// A command-line usage problem.

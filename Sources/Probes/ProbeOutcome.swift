@@ -21,8 +21,22 @@ public struct ProbeOutcome: Sendable {
         .init(passed: false, errorClass: errorClass, detail: detail, finding: nil, samples: samples)
     }
 
+    /// An attempt the harness could not judge because it lacks something (a secret, CRM read access, a URL):
+    /// neither a pass nor a failure of the target. `detail` names what is missing, e.g. the variable to set.
+    public static func unverified(_ detail: String) -> Self {
+        .init(passed: false, errorClass: .unverified, detail: detail, finding: nil, samples: [])
+    }
+
+    /// Whether the attempt could not be judged (see ``unverified(_:)``).
+    public var isUnverified: Bool { errorClass == .unverified }
+
     /// An attempt that proves the release broken; the decision becomes `rollback`.
     public static func brokenRelease(_ finding: String, errorClass: ErrorClass = .check) -> Self {
         .init(passed: false, errorClass: errorClass, detail: finding, finding: finding, samples: [])
     }
+}
+
+extension ErrorClass {
+    /// The harness lacked what it needed to judge the attempt; not a target failure.
+    public static let unverified: Self = "unverified"
 }

@@ -63,8 +63,9 @@ final class LiveProgress: Sendable {
     static func statusText(_ status: RunStatus) -> String {
         let plan = "\(ClockText.format(status.elapsed, speed: status.speed))/\(DurationText.format(.seconds(status.planSeconds)))"
         let alerts = status.firing.isEmpty ? "none" : status.firing.joined(separator: ", ")
+        let unverified = status.unverified > 0 ? ", \(status.unverified) unverified" : ""
         return "\(plan) \(status.phase) · \(clock(status.elapsed)) elapsed, \(clock(status.remaining)) left · "
-            + "\(status.passed) passed, \(status.failed) failed · p95 \(status.p95.map(latency) ?? "–") · alerts: \(alerts)"
+            + "\(status.passed) passed, \(status.failed) failed\(unverified) · p95 \(status.p95.map(latency) ?? "–") · alerts: \(alerts)"
     }
 
     static func clock(_ seconds: Double) -> String {

@@ -75,7 +75,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         Terminal.line("")
         Terminal.line("decision: \(summary.outcome.decision.rawValue) (exit \(summary.outcome.decision.exitCode))")
-        for reason in summary.outcome.reasons { Terminal.line("  - \(reason)") }
+        for line in summary.headline { Terminal.line("  - \(line)") }
         Terminal.line("reports: \(summary.reportFolder)/{\(ReportWriter.fileNames.joined(separator: ","))}")
         StepSummary.append(reportFolder: summary.reportFolder)
         throw ExitCode(summary.outcome.decision)

@@ -60,8 +60,8 @@ import Testing
         var failing = Observations()
         var few = Observations()
         for time in [100.0, 200, 300, 400, 500] {
-            failing.add(.init(probe: "health", provider: nil, phase: "p", finishedAt: time, latency: 0.01, passed: false, errorClass: "connection"))
-            few.add(.init(probe: "health", provider: nil, phase: "p", finishedAt: time, latency: 0.01, passed: time > 250, errorClass: time > 250 ? nil : "connection"))
+            failing.add(.init(probe: "health", provider: nil, phase: "p", finishedAt: time, latency: 0.01, outcome: .fail, errorClass: "connection"))
+            few.add(.init(probe: "health", provider: nil, phase: "p", finishedAt: time, latency: 0.01, outcome: time > 250 ? .pass : .fail, errorClass: time > 250 ? nil : "connection"))
         }
         #expect(try Self.fires(rule, failing))
         #expect(try !Self.fires(rule, few))

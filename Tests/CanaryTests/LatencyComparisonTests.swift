@@ -60,7 +60,7 @@ import Testing
             observations.add(
                 Observations.Attempt(
                     probe: "webhook.send", provider: "hubspot", phase: "p", finishedAt: Double(index), latency: latency,
-                    passed: true, errorClass: nil))
+                    outcome: .pass, errorClass: nil))
         }
         #expect(gate.judge(observations, at: 100, speed: 1).verdict == .noData, "no baseline is no data")
         let key = ProbeKey(probe: "webhook.send", provider: "hubspot")

@@ -30,13 +30,19 @@ import Testing
             ProbeResult(probe: "webhook.send", provider: "hubspot", phase: "import", intendedAt: 3, startedAt: 3, latency: 0.2, passed: false, errorClass: "check", detail: "forged", finding: "forged webhook accepted"),
         ]
         let alert = AlertEvent(rule: "dlq", level: .critical, state: .fired, at: 2.5, value: 1, samples: 1, condition: "dlq_size > 0")
-        try await store.append(results, alerts: [alert], to: "r1")
+        try await store.append(results, to: "r1")
         let gate = GateVerdict(gate: "g", condition: "x < 1", observed: nil, threshold: "< 1", window: "run", samples: 0, minSamples: 5, verdict: .noData)
-        try await store.finish("r1", endedAt: Date(timeIntervalSince1970: 1_700_000_120), end: .stoppedOnCritical, gates: [gate], outcome: DecisionOutcome(decision: .rollback, reasons: ["dlq"]))
+        var reason = Reason(cause: .criticalAlert, effect: .rollback)
+        reason.rules = ["dlq"]
+        try await store.finish(
+            "r1", endedAt: Date(timeIntervalSince1970: 1_700_000_120), end: .stoppedOnCritical, reach: 3, alerts: [alert],
+            gates: [gate], outcome: DecisionOutcome(decision: .rollback, reasons: [reason]))
 
         let reopened = try CanaryStore(path: path)
         let run = try #require(try await reopened.run("r1"))
-        #expect(run.decision == .rollback && run.end == .stoppedOnCritical && run.reasons == ["dlq"])
+        #expect(run.decision == .rollback && run.end == .stoppedOnCritical && run.reasons == [reason])
+        #expect(run.reach == 3 && run.mode == .target)
+        #expect(try await reopened.segments(of: "r1").map(\.fromSeconds) == [0])
         #expect(run.endedAt == Date(timeIntervalSince1970: 1_700_000_120))
         let stored = try await reopened.results(of: "r1")
         #expect(stored.map(\.probe) == ["metrics.scrape", "webhook.send", "crm.health"])
@@ -52,9 +58,9 @@ import Testing
     @Test func latestGoRunSkipsOthers() async throws {
         let store = try CanaryStore(path: Self.temporaryDatabase())
         try await store.begin(Self.run("a"))
-        try await store.finish("a", endedAt: Date(), end: .completed, gates: [], outcome: .init(decision: .go, reasons: []))
+        try await store.finish("a", endedAt: Date(), end: .completed, reach: 1, gates: [], outcome: .init(decision: .go, reasons: []))
         try await store.begin(Self.run("b"))
-        try await store.finish("b", endedAt: Date(), end: .completed, gates: [], outcome: .init(decision: .rollback, reasons: []))
+        try await store.finish("b", endedAt: Date(), end: .completed, reach: 1, gates: [], outcome: .init(decision: .rollback, reasons: []))
         #expect(try await store.latestRun(withDecision: .go)?.id == "a")
         #expect(try await store.latestRun(withDecision: .go, excluding: "a") == nil)
     }

@@ -88,7 +88,7 @@ extension EndToEndTests {
             let regressed = Set(flagged.rows.filter { $0.verdict == .regressed }.map(\.probe))
             #expect(regressed == ["webhook.send"], "\(flagged.rows)")
             #expect(slow.outcome.decision == .fixAndRetest)
-            #expect(slow.outcome.reasons.contains { $0.contains("gate \"no latency regression against the baseline\" missed") })
+            #expect(slow.headline.contains { $0.contains("gate \"no latency regression against the baseline\" missed") })
             let markdown = try String(contentsOfFile: slow.reportFolder + "/report.md", encoding: .utf8)
             #expect(markdown.contains("## Baseline comparison") && markdown.contains("❌ regressed"))
             let html = try String(contentsOfFile: slow.reportFolder + "/report.html", encoding: .utf8)

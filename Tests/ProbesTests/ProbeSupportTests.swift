@@ -84,20 +84,26 @@ import Testing
         }
     }
 
-    @Test func missingCRMReadAccessIsACheckFailureNamingTheSetting() async throws {
+    @Test func missingCRMReadAccessLeavesTheAttemptUnverifiedNamingTheSetting() async throws {
         let context = ProbeContext(
             http: .shared, target: ProbeTarget(backendURL: "http://127.0.0.1:1", workspaceID: "w"), timeout: .seconds(1),
             logger: .init(label: "test"))
         let outcome = try await probeAttempt { _ = try CRMReaders.reader(for: "zoho", in: context); return .pass() }
-        #expect(outcome.errorClass == .check)
-        #expect(outcome.detail == "no CRM read access for zoho (set target.crm_read.zoho)")
+        #expect(outcome.isUnverified && !outcome.passed)
+        #expect(outcome.detail == "no CRM read access for zoho: set target.crm_read.zoho or its base URL variable")
+        #expect(
+            ProbeCatalog.unmetNeeds(of: "call.push", provider: "zoho", target: context.target, secrets: context.secrets)
+                == ["RETELL_WEBHOOK_SECRET is not set (signs retell webhooks)", outcome.detail])
     }
 
     @Test func probesWithoutAFrontendSaySo() async throws {
         let context = ProbeContext(
             http: .shared, target: ProbeTarget(backendURL: "http://127.0.0.1:1", workspaceID: "w"), timeout: .seconds(1),
             logger: .init(label: "test"))
-        #expect(try await CORSProbe().run(in: context).detail == "no frontend URL")
-        #expect(try await FrontendProbe().run(in: context).detail == "no frontend URL")
+        for probe in [CORSProbe() as any Probe, FrontendProbe()] {
+            let outcome = try await probe.run(in: context)
+            #expect(outcome.isUnverified)
+            #expect(outcome.detail == "no frontend URL: set FRONTEND_URL or target.frontend_url")
+        }
     }
 }

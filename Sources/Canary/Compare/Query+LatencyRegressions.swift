@@ -9,7 +9,7 @@ extension Query {
     ) -> Evaluation {
         guard let baseline = observations.baseline else { return .noData }
         var candidate: [ProbeKey: [Double]] = [:]
-        for attempt in observations.attempts(matching: selector, in: window) {
+        for attempt in observations.judgedAttempts(matching: selector, in: window) {
             candidate[ProbeKey(probe: attempt.probe, provider: attempt.provider), default: []].append(attempt.latency)
         }
         let baselineMatching = baseline.filter { key, _ in

@@ -32,9 +32,9 @@ public enum RunEnd: String, Sendable, Codable {
 /// The decision with every reason behind it, most serious first.
 public struct DecisionOutcome: Sendable, Equatable, Codable {
     public var decision: Decision
-    public var reasons: [String]
+    public var reasons: [Reason]
 
-    public init(decision: Decision, reasons: [String]) {
+    public init(decision: Decision, reasons: [Reason]) {
         self.decision = decision
         self.reasons = reasons
     }

@@ -3,8 +3,8 @@ import Foundation
 /// `junit.xml`: the decision, each gate, each probe kind, each baseline comparison and each executed
 /// rollback step as a test case, failures with their message, for CI test-report viewers.
 ///
-/// A gate with no data is a failure (type `no-data`): no data never passes. A probe kind fails when any of
-/// its attempts failed; the message counts them.
+/// A gate with no data is a failure (type `no-data`): no data never passes. A probe kind fails on a finding, a
+/// missed gate or a fired alert over it, never on a failed attempt alone; its output counts the attempts.
 public enum JUnitReport {
     /// Renders the report.
     public static func render(_ report: RunReport) -> String {
@@ -18,7 +18,7 @@ public enum JUnitReport {
                         : Failure(
                             type: report.decision.rawValue,
                             message: "decision \(report.decision.rawValue): \(report.reasons.first ?? "")",
-                            body: report.reasons.joined(separator: "\n")),
+                            body: report.allReasonLines.joined(separator: "\n")),
                     output: report.reasons.joined(separator: "\n"))
             ]))
         suites.append(Suite(name: "canary.gates", cases: report.gates.map(gateCase)))
@@ -49,7 +49,7 @@ public enum JUnitReport {
     }
 
     private static func gateCase(_ gate: GateVerdict) -> Case {
-        let observed = gate.observed.map(NumberText.format) ?? "no data"
+        let observed = gate.observedText
         let summary = "observed \(observed), needs \(gate.threshold) over \(gate.window); \(gate.samples) samples (min \(gate.minSamples))"
         let failure: Failure? = switch gate.verdict {
         case .pass: nil
@@ -59,27 +59,37 @@ public enum JUnitReport {
         return Case(name: gate.gate, time: 0, failure: failure, output: "\(gate.condition)\n\(summary)")
     }
 
+    /// One case per probe id. It fails on what decides a release, not on a failed attempt among hundreds: a
+    /// finding, a missed gate that reads the probe, or an alert over it that fired.
     private static func probeCases(_ report: RunReport) -> [Case] {
         var byProbe: [String: [RunReport.ProbeStats]] = [:]
         for stats in report.probes { byProbe[stats.probe, default: []].append(stats) }
         return byProbe.keys.sorted().map { probe in
             let stats = byProbe[probe]!
-            let attempts = stats.reduce(0) { $0 + $1.attempts }, failed = stats.reduce(0) { $0 + $1.failed }
             let lines = stats.map { row in
-                "\(row.provider.map { "\(probe) (\($0))" } ?? probe): \(row.attempts) attempts, \(row.failed) failed, "
-                    + "p50 \(QuantityText.latency(row.p50)), p95 \(QuantityText.latency(row.p95)), p99 \(QuantityText.latency(row.p99))"
+                "\(ProbeKey(probe: probe, provider: row.provider)): \(row.attempts) attempts, \(row.failed) failed, "
+                    + "\(row.unverified) unverified, p50 \(QuantityText.latency(row.p50)), p95 \(QuantityText.latency(row.p95)), "
+                    + "p99 \(QuantityText.latency(row.p99))"
             }
+            let reads = { (pattern: String?) in pattern.map { Selector(name: $0).matchesName(probe) } ?? false }
             let findings = report.findings.filter { $0.probe == probe }
+            let missed = report.gates.filter { $0.verdict == .fail && reads($0.probePattern) }
+            let fired = report.alerts.filter { $0.state == .fired && reads($0.probePattern) }
             var failure: Failure?
-            if !findings.isEmpty {
+            if let finding = findings.first {
                 failure = Failure(
-                    type: "broken-release", message: "\(probe) proved the release broken: \(findings[0].detail)",
-                    body: findings.map(\.detail).joined(separator: "\n"))
-            } else if failed > 0 {
-                let classes = report.failures.flatMap { group in group.examples.filter { $0.contains(" \(probe)") } }
+                    type: "broken-release", message: "\(finding.key) proved the release broken: \(finding.detail)",
+                    body: findings.map { "\($0.key): \($0.detail) (\($0.count))" }.joined(separator: "\n"))
+            } else if let gate = missed.first {
                 failure = Failure(
-                    type: "failed-attempts", message: "\(failed) of \(attempts) attempts failed",
-                    body: classes.joined(separator: "\n"))
+                    type: "gate-missed",
+                    message: "gate \"\(gate.gate)\" missed: observed \(gate.observedText), needs \(gate.threshold)",
+                    body: missed.map(\.gate).joined(separator: "\n"))
+            } else if let alert = fired.first {
+                failure = Failure(
+                    type: "\(alert.level.rawValue)-alert",
+                    message: "\(alert.level.rawValue) alert \"\(alert.name)\" fired: \(alert.condition) (observed \(alert.valueText))",
+                    body: fired.map(\.name).joined(separator: "\n"))
             }
             return Case(name: probe, time: 0, failure: failure, output: lines.joined(separator: "\n"))
         }

@@ -1,6 +1,12 @@
 import Foundation
 
 extension MarkdownReport {
+    /// Every reason, when the decision's headline had to leave some out.
+    static func allReasonsSection(_ report: RunReport) -> [String] {
+        guard report.reasonDetails.count > ReasonText.headlineLimit else { return [] }
+        return ["## All reasons", ""] + report.allReasonLines.map { "- \(escape($0))" } + [""]
+    }
+
     /// The runbook, and what executing it did; empty when the report has no rollback section.
     static func rollbackSection(_ report: RunReport) -> [String] {
         guard let rollback = report.rollback else { return [] }

@@ -13,17 +13,22 @@ public enum MarkdownReport {
         lines += report.reasons.map { "- \(escape($0))" }
         lines.append("")
         lines += rollbackSection(report)
+        lines += allReasonsSection(report)
         lines.append("## Gates")
         lines.append("")
         if report.gates.isEmpty {
             lines.append("The plan has no gates.")
         } else {
-            lines.append("| gate | verdict | observed | threshold | window | samples |")
-            lines.append("|---|---|---|---|---|---|")
+            lines.append("| gate | severity | verdict | observed | threshold | window | samples |")
+            lines.append("|---|---|---|---|---|---|---|")
             for gate in report.gates {
                 lines.append(
-                    "| \(escape(gate.gate)) | \(verdict(gate.verdict)) | \(gate.observed.map(NumberText.format) ?? "no data") "
+                    "| \(escape(gate.gate)) | \(gate.severity.rawValue) | \(verdict(gate.verdict)) | \(gate.observedText) "
                         + "| `\(gate.threshold)` | \(gate.window) | \(gate.samples) (min \(gate.minSamples)) |")
+            }
+            for gate in report.gates where !gate.groups.isEmpty {
+                lines.append("")
+                lines.append("\(escape(gate.gate)), per \(gate.per ?? ""): \(escape(gate.groupsText))")
             }
         }
         lines.append("")
@@ -36,8 +41,8 @@ public enum MarkdownReport {
             lines.append("|---|---|---|---|---|---|")
             for event in report.alerts {
                 lines.append(
-                    "| \(ClockText.format(event.at, speed: run.speed)) | \(event.level.rawValue) | \(escape(event.rule)) "
-                        + "| \(event.state.rawValue) | \(event.value.map(NumberText.format) ?? "n/a") | `\(escape(event.condition))` |")
+                    "| \(ClockText.format(event.at, speed: run.speed)) | \(event.level.rawValue) | \(escape(event.name)) "
+                        + "| \(event.state.rawValue) | \(event.valueText) | `\(escape(event.condition))` |")
             }
         }
         lines.append("")
@@ -45,11 +50,12 @@ public enum MarkdownReport {
         lines.append("")
         lines.append("Latency is measured from when each attempt was due, in real time.")
         lines.append("")
-        lines.append("| probe | provider | attempts | failed | p50 | p95 | p99 | max |")
-        lines.append("|---|---|---:|---:|---:|---:|---:|---:|")
+        lines.append("| probe | provider | attempts | failed | unverified | p50 | p95 | p99 | max |")
+        lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
         for probe in report.probes {
             lines.append(
-                "| \(probe.probe) | \(probe.provider ?? "–") | \(probe.attempts) | \(probe.failed) | \(QuantityText.latency(probe.p50)) "
+                "| \(probe.probe) | \(probe.provider ?? "–") | \(probe.attempts) | \(probe.failed) | \(probe.unverified) "
+                    + "| \(QuantityText.latency(probe.p50)) "
                     + "| \(QuantityText.latency(probe.p95)) | \(QuantityText.latency(probe.p99)) | \(QuantityText.latency(probe.max)) |")
         }
         lines += comparisonSection(report)
@@ -65,6 +71,7 @@ public enum MarkdownReport {
         lines.append("")
         lines.append("## Timeline")
         lines.append("")
+        lines += report.gapLines.map { "- ⚠️ \(escape($0))" }
         for phase in report.phases {
             lines.append(
                 "- \(DurationText.format(.seconds(phase.fromSeconds)))–\(DurationText.format(.seconds(phase.untilSeconds))): \(phase.name)")

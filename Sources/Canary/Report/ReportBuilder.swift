@@ -1,6 +1,6 @@
 import Foundation
 
-/// Builds a ``RunReport`` from what the store holds for one run, re-deciding with ``DecisionEngine``.
+/// Builds a ``RunReport`` from what the store holds for one run, judged by the ``Judge``.
 ///
 /// Attempts are streamed once through a tally, so a run of a million attempts is reported in bounded memory.
 public struct ReportBuilder: Sendable {
@@ -8,43 +8,38 @@ public struct ReportBuilder: Sendable {
 
     public init(store: CanaryStore) { self.store = store }
 
-    /// Builds the report of `runID`.
-    public func build(runID: String) async throws -> RunReport {
-        guard let run = try await store.run(runID) else { throw CanaryError.runNotFound(runID, database: store.path) }
-        let plan = try? PlanLoader.parse(run.planSource, file: run.planPath)
-        let alerts = try await store.alerts(of: runID)
-        let gates = try await store.gates(of: runID)
+    /// Builds the report of `runID`, judging it unless the caller already did.
+    public func build(runID: String, judgment: Judgment? = nil) async throws -> RunReport {
+        let judgment = if let judgment { judgment } else { try await Judge(store: store).judge(runID: runID) }
+        let run = judgment.run, plan = judgment.plan
         // Latency buckets cover the plan, or only as far as the run got when it ended early.
-        let reached = (run.endedAt?.timeIntervalSince(run.startedAt) ?? 0) * run.speed
-        var planSeconds = plan?.duration.seconds ?? reached
-        if run.end != .completed, reached > 0 { planSeconds = min(planSeconds, reached) }
+        var planSeconds = plan.duration.seconds
+        if judgment.end != .completed, judgment.reach > 0 { planSeconds = min(planSeconds, judgment.reach * run.speed) }
         let tally = try await store.scanAttempts(
             of: runID, into: ReportTally(planSeconds: planSeconds, speed: run.speed)
         ) { tally, attempt in
             tally.add(attempt)
         }
-        let findings = tally.sortedFindings
-        let outcome = DecisionEngine.decide(
-            DecisionInput(
-                end: run.end, speed: run.speed, alerts: alerts, gates: gates, findings: findings,
-                attempts: tally.attempts))
+        let outcome = judgment.outcome
         let executed = try await store.rollbackSteps(of: runID)
         var rollback: RunReport.RollbackSection?
         if outcome.decision == .rollback || !executed.isEmpty {
-            rollback = RunReport.RollbackSection(runbook: RollbackRunbook(plan?.rollback ?? []), executed: executed)
+            rollback = RunReport.RollbackSection(runbook: RollbackRunbook(plan.rollback), executed: executed)
         }
         let iso = ISO8601DateFormatter()
+        let endedAt = judgment.end == .unfinished ? nil : run.endedAt
         return RunReport(
             schemaVersion: RunReport.currentSchemaVersion,
             run: RunReport.RunInfo(
                 id: run.id, plan: run.planName, planPath: run.planPath, target: run.target, speed: run.speed,
                 faults: run.faults, harnessVersion: run.harnessVersion, startedAt: iso.string(from: run.startedAt),
-                endedAt: run.endedAt.map(iso.string), end: run.end,
-                durationSeconds: run.endedAt.map { $0.timeIntervalSince(run.startedAt) }),
-            decision: outcome.decision, reasons: outcome.reasons, gates: gates,
-            phases: plan.map(Self.phases) ?? [], probes: tally.probeStats, alerts: alerts,
-            failures: tally.failureGroups(), findings: findings,
-            latencySeries: tally.latencySeries(thresholds: plan.map(Self.thresholds) ?? [:]),
+                endedAt: endedAt.map(iso.string), end: judgment.end,
+                durationSeconds: endedAt.map { $0.timeIntervalSince(run.startedAt) }, reachSeconds: judgment.reach),
+            decision: outcome.decision, reasons: ReasonText.headline(outcome.reasons, speed: run.speed),
+            reasonDetails: outcome.reasons, gates: judgment.gates, phases: Self.phases(of: plan),
+            probes: tally.probeStats, alerts: judgment.alerts, failures: tally.failureGroups(),
+            findings: judgment.findings, gaps: judgment.gaps,
+            latencySeries: tally.latencySeries(thresholds: Self.thresholds(of: plan)),
             latencyBreakdownMeasured: false, rollback: rollback, comparison: try await comparison(of: runID))
     }
 
@@ -76,7 +71,8 @@ public struct ReportBuilder: Sendable {
             for probe in result.keys where selector.matchesName(probe) {
                 result[probe]!.append(
                     .init(
-                        label: "\(label): p\(NumberText.format(q * 100)) \(condition.comparison.rawValue) \(NumberText.format(condition.threshold))",
+                        label: "\(label): p\(NumberText.format(q * 100)) "
+                            + QuantityText.threshold(condition.comparison, condition.threshold, .seconds),
                         seconds: condition.threshold))
             }
         }

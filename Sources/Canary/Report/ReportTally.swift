@@ -1,3 +1,5 @@
+import Probes
+
 /// What a report needs from a run's attempts, gathered in one pass without keeping the attempts.
 struct ReportTally: Sendable {
     /// Plan seconds per latency bucket, and real-to-plan time factor.
@@ -7,11 +9,10 @@ struct ReportTally: Sendable {
 
     private(set) var attempts = 0
     private var histograms: [ProbeKey: LatencyHistogram] = [:]
-    private var counts: [ProbeKey: (passed: Int, failed: Int)] = [:]
+    private var counts: [ProbeKey: (passed: Int, failed: Int, unverified: Int)] = [:]
     private var buckets: [String: [[Double]]] = [:]
     private var failedInBucket: [String: [Int]] = [:]
     private var failures: [String: (count: Int, examples: [StoredAttempt])] = [:]
-    private var findings: [StoredAttempt] = []
 
     init(planSeconds: Double, speed: Double, bucketCount: Int = 60) {
         self.speed = speed
@@ -22,20 +23,27 @@ struct ReportTally: Sendable {
     mutating func add(_ attempt: StoredAttempt) {
         attempts += 1
         let key = ProbeKey(probe: attempt.probe, provider: attempt.provider)
-        histograms[key, default: LatencyHistogram()].record(seconds: attempt.latency)
+        let unverified = attempt.errorClass == ErrorClass.unverified.rawValue
+        if unverified {
+            counts[key, default: (0, 0, 0)].unverified += 1
+        } else {
+            histograms[key, default: LatencyHistogram()].record(seconds: attempt.latency)
+        }
         let bucket = Swift.min(Swift.max(Int(attempt.intendedAt * speed / bucketSeconds), 0), bucketCount - 1)
         if buckets[attempt.probe] == nil {
             buckets[attempt.probe] = Array(repeating: [], count: bucketCount)
             failedInBucket[attempt.probe] = Array(repeating: 0, count: bucketCount)
         }
-        buckets[attempt.probe]![bucket].append(attempt.latency)
         if attempt.passed {
-            counts[key, default: (0, 0)].passed += 1
+            buckets[attempt.probe]![bucket].append(attempt.latency)
+            counts[key, default: (0, 0, 0)].passed += 1
             return
         }
-        counts[key, default: (0, 0)].failed += 1
-        failedInBucket[attempt.probe]![bucket] += 1
-        if attempt.finding != nil { findings.append(attempt) }
+        if !unverified {
+            buckets[attempt.probe]![bucket].append(attempt.latency)
+            counts[key, default: (0, 0, 0)].failed += 1
+            failedInBucket[attempt.probe]![bucket] += 1
+        }
         let errorClass = attempt.errorClass ?? "unknown"
         var group = failures[errorClass] ?? (0, [])
         group.count += 1
@@ -54,11 +62,11 @@ struct ReportTally: Sendable {
     }
 
     var probeStats: [RunReport.ProbeStats] {
-        histograms.keys.sorted().map { key in
-            let histogram = histograms[key]!, count = counts[key]!
+        counts.keys.sorted().map { key in
+            let histogram = histograms[key] ?? LatencyHistogram(), count = counts[key]!
             return RunReport.ProbeStats(
-                probe: key.probe, provider: key.provider, attempts: count.passed + count.failed, passed: count.passed,
-                failed: count.failed, p50: histogram.quantile(0.5), p95: histogram.quantile(0.95),
+                probe: key.probe, provider: key.provider, attempts: count.passed + count.failed + count.unverified,
+                passed: count.passed, failed: count.failed, unverified: count.unverified, p50: histogram.quantile(0.5), p95: histogram.quantile(0.95),
                 p99: histogram.quantile(0.99), max: histogram.max)
         }
     }
@@ -72,10 +80,6 @@ struct ReportTally: Sendable {
                     return "\(ClockText.format(attempt.intendedAt, speed: speed)) \(who): \(attempt.detail)"
                 })
         }.sorted { ($0.count, $1.errorClass) > ($1.count, $0.errorClass) }
-    }
-
-    var sortedFindings: [Finding] {
-        findings.sorted(by: Self.earlier).map { Finding(probe: $0.probe, detail: $0.finding ?? $0.detail) }
     }
 
     func latencySeries(thresholds: [String: [RunReport.LatencyThreshold]]) -> [RunReport.LatencySeries] {

@@ -17,8 +17,8 @@ public struct ReportWriter: Sendable {
 
     /// Writes every format; returns the run's report folder.
     @discardableResult
-    public func write(runID: String) async throws -> String {
-        let report = try await ReportBuilder(store: store).build(runID: runID)
+    public func write(runID: String, judgment: Judgment? = nil) async throws -> String {
+        let report = try await ReportBuilder(store: store).build(runID: runID, judgment: judgment)
         let folder = URL(fileURLWithPath: directory).appendingPathComponent(runID)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(MarkdownReport.render(report).utf8).write(to: folder.appendingPathComponent("report.md"))

@@ -44,3 +44,32 @@ extension RunReport {
         public var result: LatencyComparison?
     }
 }
+
+extension RunReport {
+    /// Every reason as a sentence, most serious first.
+    public var allReasonLines: [String] { reasonDetails.map { ReasonText.line($0, speed: run.speed) } }
+
+    /// One sentence per stretch nothing watched the target.
+    public var gapLines: [String] {
+        gaps.map { gap in
+            "nothing watched the target for \(DurationText.format(.seconds(gap.seconds * run.speed))) of plan time "
+                + "(\(String(format: "%.1f", gap.seconds)) s of wall-clock time) before \(ClockText.format(gap.at, speed: run.speed)): "
+                + "the run was killed or stopped there and resumed"
+        }
+    }
+}
+
+extension GateVerdict {
+    /// Each value of a `per` gate: `hubspot 0 % (105), zoho 100 % (105)`.
+    public var groupsText: String {
+        groups.map { group in
+            let value = group.observed.map { QuantityText.format($0, unit) } ?? "no data"
+            return "\(group.name) \(value) (\(group.samples))"
+        }.joined(separator: ", ")
+    }
+}
+
+extension AlertEvent {
+    /// The value with its unit, or `n/a`.
+    public var valueText: String { value.map { QuantityText.format($0, unit) } ?? "n/a" }
+}

@@ -2,13 +2,15 @@
 /// (schema version ``RunReport/currentSchemaVersion``; fields are only ever added within a version).
 public struct RunReport: Sendable, Codable {
     /// Version of the JSON layout.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var run: RunInfo
     public var decision: Decision
-    /// Reasons for the decision, most serious first.
+    /// The decision's headline: its first reasons as sentences, most serious first, then `and N more …`.
     public var reasons: [String]
+    /// Every reason, as data: cause, rules, probe instance, counts, the most common detail, values with units.
+    public var reasonDetails: [Reason]
     public var gates: [GateVerdict]
     public var phases: [PhaseInfo]
     public var probes: [ProbeStats]
@@ -16,6 +18,8 @@ public struct RunReport: Sendable, Codable {
     public var alerts: [AlertEvent]
     public var failures: [FailureGroup]
     public var findings: [Finding]
+    /// Stretches nothing watched the target (the run was killed and resumed); `at` is real seconds on the run's clock.
+    public var gaps: [RunGap]
     /// Latency over plan time per probe id, bucketed, with the thresholds that apply to it.
     public var latencySeries: [LatencySeries]
     /// Whether connect, TLS, first-byte and transfer times were measured (they are not yet).
@@ -38,8 +42,10 @@ public struct RunReport: Sendable, Codable {
         public var startedAt: String
         public var endedAt: String?
         public var end: RunEnd
-        /// Wall-clock seconds the run took.
+        /// Wall-clock seconds the run took (from its start to its last end, gaps included).
         public var durationSeconds: Double?
+        /// Real seconds on the run's own clock that its results reach (plan seconds divided by the speed).
+        public var reachSeconds: Double
     }
 
     /// One phase of the plan, in plan time.
@@ -56,6 +62,8 @@ public struct RunReport: Sendable, Codable {
         public var attempts: Int
         public var passed: Int
         public var failed: Int
+        /// Attempts the harness could not judge; they count neither way and are left out of the latencies.
+        public var unverified: Int
         public var p50: Double?
         public var p95: Double?
         public var p99: Double?

@@ -11,6 +11,9 @@ public struct Observations: Sendable {
 
     /// One finished probe attempt, as the rules see it.
     public struct Attempt: Sendable {
+        /// Passed, failed, or unverified: the harness lacked what it needed to judge it.
+        public enum Outcome: String, Sendable, Codable { case pass, fail, unverified }
+
         public var probe: String
         public var provider: String?
         public var phase: String
@@ -18,21 +21,31 @@ public struct Observations: Sendable {
         public var finishedAt: Double
         /// Seconds from its intended start to its end.
         public var latency: Double
-        public var passed: Bool
+        public var outcome: Outcome
         public var errorClass: String?
+        /// What the attempt saw; empty for passed attempts, which no reason quotes.
+        public var detail: String
 
         public init(
-            probe: String, provider: String?, phase: String, finishedAt: Double, latency: Double, passed: Bool,
-            errorClass: String?
+            probe: String, provider: String?, phase: String, finishedAt: Double, latency: Double, outcome: Outcome,
+            errorClass: String?, detail: String = ""
         ) {
             self.probe = probe
             self.provider = provider
             self.phase = phase
             self.finishedAt = finishedAt
             self.latency = latency
-            self.passed = passed
+            self.outcome = outcome
             self.errorClass = errorClass
+            self.detail = outcome == .pass ? "" : detail
         }
+
+        /// Whether it passed.
+        public var passed: Bool { outcome == .pass }
+        /// Whether it counts as evidence: passed or failed, not unverified.
+        public var judged: Bool { outcome != .unverified }
+        /// The probe instance.
+        public var key: ProbeKey { ProbeKey(probe: probe, provider: provider) }
     }
 
     private(set) var series: [String: Series] = [:]
@@ -80,6 +93,13 @@ public struct Observations: Sendable {
                     }
                 }
         }
+    }
+}
+
+extension Observations {
+    /// Attempts in `window` matching the selector that count as evidence: unverified ones are left out.
+    func judgedAttempts(matching selector: Selector, in window: ClosedRange<Double>) -> [Attempt] {
+        attempts(matching: selector, in: window).filter(\.judged)
     }
 }
 

@@ -46,14 +46,14 @@ extension Query {
         case .histogramQuantile(let quantile, let selector, let range):
             return Self.histogramQuantile(quantile, selector, Self.window(range, now: now, speed: speed), observations)
         case .probeFailures(let selector, let range):
-            let attempts = observations.attempts(matching: selector, in: Self.window(range, now: now, speed: speed))
+            let attempts = observations.judgedAttempts(matching: selector, in: Self.window(range, now: now, speed: speed))
             return Evaluation(value: Double(attempts.count { !$0.passed }), samples: attempts.count)
         case .probeSuccessRatio(let selector, let range):
-            let attempts = observations.attempts(matching: selector, in: Self.window(range, now: now, speed: speed))
+            let attempts = observations.judgedAttempts(matching: selector, in: Self.window(range, now: now, speed: speed))
             guard !attempts.isEmpty else { return .noData }
             return Evaluation(value: Double(attempts.count(where: \.passed)) / Double(attempts.count), samples: attempts.count)
         case .probeQuantile(let quantile, let selector, let range):
-            let attempts = observations.attempts(matching: selector, in: Self.window(range, now: now, speed: speed))
+            let attempts = observations.judgedAttempts(matching: selector, in: Self.window(range, now: now, speed: speed))
             guard !attempts.isEmpty else { return .noData }
             var histogram = LatencyHistogram()
             for attempt in attempts { histogram.record(seconds: attempt.latency) }

@@ -21,72 +21,82 @@ public struct CanaryRun: Sendable {
         self.store = store
     }
 
-    /// Runs until the timeline ends or `control` stops it; then decides and writes the reports.
+    /// Starts a new run and plays it until the timeline ends or `control` stops it; then judges and reports.
     public func execute(http: HTTPClient, control: RunControl) async throws -> RunSummary {
-        let speed = settings.speed
         let runID = RunRecord.newID()
-        let started = Date()
         try await store.begin(
             RunRecord(
                 id: runID, planName: plan.name, planPath: plan.sourcePath, planSource: plan.source,
-                target: settings.target.backendURL, speed: speed, faults: settings.faults,
-                harnessVersion: settings.harnessVersion, startedAt: started, endedAt: nil, end: .unfinished,
-                decision: nil, reasons: []))
+                target: settings.target.backendURL, speed: settings.speed, faults: settings.faults,
+                harnessVersion: settings.harnessVersion, startedAt: Date(), endedAt: nil, end: .unfinished,
+                decision: nil, reasons: [], mode: settings.mode, runnerPID: ProcessInfo.processInfo.processIdentifier,
+                runnerHost: ProcessInfo.processInfo.hostName))
         settings.progress(
-            "canary run \(runID): plan \(plan.name), \(DurationText.format(plan.duration)) at speed \(NumberText.format(speed)) "
-                + "against \(settings.target.backendURL)")
-
+            "canary run \(runID): plan \(plan.name), \(DurationText.format(plan.duration)) at speed "
+                + "\(NumberText.format(settings.speed)) against \(settings.target.backendURL)")
         let baseline = try await prepareBaseline(of: runID)
-        let (events, continuation) = AsyncStream.makeStream(of: RunRecorder.Event.self)
+        var watcher = LiveWatcher(plan: plan, settings: settings, control: control)
+        var seed = RunObservations()
+        seed.observations.baseline = baseline
+        watcher.resume(from: seed, at: 0)
+        return try await play(runID, from: 0, watcher: watcher, http: http, control: control)
+    }
+
+    /// Plays the timeline from `start` (real seconds on the run's clock), then judges the run from the store,
+    /// records the judgment, runs the rollback runbook when the decision says so, and writes the reports.
+    func play(
+        _ runID: String, from start: Double, watcher: LiveWatcher, http: HTTPClient, control: RunControl
+    ) async throws -> RunSummary {
+        let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self)
         let context = ProbeContext(
             http: http, target: settings.target, timeout: plan.defaultTimeout, secrets: settings.secrets,
             logger: settings.logger)
-        let origin = ContinuousClock.now
+        let origin = ContinuousClock.now - .seconds(start)
         let plan = self.plan, settings = self.settings
-        var prepared = RunRecorder(runID: runID, store: store, plan: plan, settings: settings, control: control)
-        prepared.observations.baseline = baseline
-        let initial = prepared
-        let recorder = await withTaskGroup(of: RunRecorder?.self) { group in
+        var writer = ResultWriter(runID: runID, store: store, logger: settings.logger)
+        var watcher = watcher
+        await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                var recorder = initial
-                await recorder.consume(events)
-                return recorder
-            }
-            group.addTask {
-                await Self.race(plan: plan, settings: settings, context: context, origin: origin, control: control) {
+                await Self.race(plan: plan, settings: settings, context: context, origin: origin, start: start, control: control) {
                     continuation.yield($0)
                 }
                 continuation.finish()
-                return nil
             }
-            var recorder = initial
-            for await case let finished? in group { recorder = finished }
-            return recorder
+            for await event in events {
+                switch event {
+                case .result(let result):
+                    watcher.observe(result)
+                    await writer.add(result)
+                case .tick(let now):
+                    watcher.tick(at: now)
+                    await writer.tick(at: now)
+                }
+            }
+            await group.waitForAll()
         }
-
-        let now = (ContinuousClock.now - origin).seconds
+        let reach = (ContinuousClock.now - origin).seconds
         let end: RunEnd = control.stopReason ?? .completed
-        let gates = plan.gates.map { $0.judge(recorder.observations, at: now, speed: speed) }
-        let outcome = DecisionEngine.decide(
-            DecisionInput(
-                end: end, speed: speed, alerts: recorder.alertEvents, gates: gates, findings: recorder.findings,
-                attempts: recorder.attempts))
-        try await store.finish(runID, endedAt: Date(), end: end, gates: gates, outcome: outcome)
-        if outcome.decision == .rollback { try await rollBack(runID, http: http) }
-        let folder = try await ReportWriter(store: store, directory: settings.reportDirectory).write(runID: runID)
-        return RunSummary(runID: runID, end: end, outcome: outcome, reportFolder: folder, attempts: recorder.attempts)
+        try await writer.finish()
+        let judgment = try await Judge(store: store).judge(runID: runID, end: end, reach: reach)
+        try await store.finish(runID, endedAt: Date(), judgment: judgment)
+        if judgment.outcome.decision == .rollback { try await rollBack(runID, http: http) }
+        let folder = try await ReportWriter(store: store, directory: settings.reportDirectory)
+            .write(runID: runID, judgment: judgment)
+        return RunSummary(
+            runID: runID, end: end, outcome: judgment.outcome, reportFolder: folder, attempts: judgment.attempts,
+            speed: settings.speed)
     }
 
-    /// Runs the schedule until it ends or a stop is requested, whichever comes first.
+    /// Runs the schedule from `start` until it ends or a stop is requested, whichever comes first.
     private static func race(
-        plan: Plan, settings: RunSettings, context: ProbeContext, origin: ContinuousClock.Instant,
-        control: RunControl, emit: @escaping @Sendable (RunRecorder.Event) -> Void
+        plan: Plan, settings: RunSettings, context: ProbeContext, origin: ContinuousClock.Instant, start: Double,
+        control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void
     ) async {
         let speed = settings.speed
         await withTaskGroup(of: Bool.self) { race in
             race.addTask {
                 let scheduler = Scheduler(entries: plan.schedule(speed: speed)) { plan.phaseName(at: $0, speed: speed) }
-                await scheduler.run(context: context, origin: origin) { emit(.result($0)) }
+                await scheduler.run(context: context, origin: origin, from: .seconds(start)) { emit(.result($0)) }
                 return true
             }
             race.addTask {
@@ -94,7 +104,7 @@ public struct CanaryRun: Sendable {
                 return true
             }
             race.addTask {
-                await announcePhases(plan, speed: speed, origin: origin, progress: settings.progress)
+                await announcePhases(plan, speed: speed, origin: origin, start: start, progress: settings.progress)
                 return false
             }
             race.addTask {
@@ -107,9 +117,9 @@ public struct CanaryRun: Sendable {
     }
 
     private static func announcePhases(
-        _ plan: Plan, speed: Double, origin: ContinuousClock.Instant, progress: @Sendable (String) -> Void
+        _ plan: Plan, speed: Double, origin: ContinuousClock.Instant, start: Double, progress: @Sendable (String) -> Void
     ) async {
-        for phase in plan.phases {
+        for phase in plan.phases where phase.end.seconds / speed > start {
             do { try await ContinuousClock().sleep(until: origin + phase.start / speed) } catch { return }
             progress(
                 "▶ \(ClockText.format(phase.start.seconds / speed, speed: speed)) phase \(phase.name) "
@@ -123,4 +133,10 @@ public struct CanaryRun: Sendable {
             emit((ContinuousClock.now - origin).seconds)
         }
     }
+}
+
+/// What the schedule hands the run's consumer: a finished attempt, or the time passing.
+enum RunEvent: Sendable {
+    case result(ProbeResult)
+    case tick(Double)
 }

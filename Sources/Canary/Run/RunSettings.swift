@@ -23,6 +23,8 @@ public struct RunSettings: Sendable {
     public var baseline: String?
     /// Whether a `rollback` decision executes the plan's rollback hooks (otherwise they are only printed).
     public var executeRollback = false
+    /// Whether the target is the bundled fakes (a resume starts them anew) or a deployment.
+    public var mode: RunRecord.Mode = .target
     public var logger: Logger
 
     public init(

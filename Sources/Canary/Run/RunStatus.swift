@@ -10,13 +10,15 @@ public struct RunStatus: Sendable, Equatable {
     public var phase: String
     public var passed: Int
     public var failed: Int
+    /// Attempts the harness could not judge (a secret or CRM read access missing).
+    public var unverified: Int
     /// p95 latency of every attempt so far, seconds; nil before the first.
     public var p95: Double?
     /// Alerts firing now, as `level: rule`.
     public var firing: [String]
 
     public init(
-        elapsed: Double, speed: Double, planSeconds: Double, phase: String, passed: Int, failed: Int, p95: Double?,
+        elapsed: Double, speed: Double, planSeconds: Double, phase: String, passed: Int, failed: Int, unverified: Int = 0, p95: Double?,
         firing: [String]
     ) {
         self.elapsed = elapsed
@@ -25,6 +27,7 @@ public struct RunStatus: Sendable, Equatable {
         self.phase = phase
         self.passed = passed
         self.failed = failed
+        self.unverified = unverified
         self.p95 = p95
         self.firing = firing
     }

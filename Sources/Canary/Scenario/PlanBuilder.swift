@@ -109,24 +109,60 @@ struct PlanBuilder {
                 reader.problem(at: map["level"], "alert level \"\(text)\" is not valid", hint: "use warning or critical")
             }
         }
-        let condition = buildCondition(map["when"], key: "when", owner: node, what: "alert \"\(name)\"", probeIDs: probeIDs)
+        let what = "alert \"\(name)\""
+        let condition = buildCondition(map["when"], key: "when", owner: node, what: what, probeIDs: probeIDs)
+        let minSamples = buildMinSamples(map["min_samples"], what: what)
         guard let level, let condition else { return nil }
-        return AlertRule(name: name, level: level, condition: condition)
+        return AlertRule(
+            name: name, level: level, condition: condition, minSamples: minSamples,
+            per: buildPer(map["per"], condition: condition, what: what))
     }
 
     private mutating func buildGate(_ node: Node, probeIDs: Set<String>) -> Gate? {
         guard let map = reader.mapping(node, "a gate", allowed: PlanLoader.gateKeys) else { return nil }
         let name = reader.string(map, "name", in: "a gate", requiredAt: node) ?? "?"
-        var minSamples = 1
-        if let samplesNode = map["min_samples"] {
-            if let value = samplesNode.int, value >= 1 {
-                minSamples = value
+        let what = "gate \"\(name)\""
+        let minSamples = buildMinSamples(map["min_samples"], what: what)
+        var severity = Severity.warning
+        if let text = reader.string(map, "severity", in: what) {
+            if let value = Severity(rawValue: text) {
+                severity = value
             } else {
-                reader.problem(at: samplesNode, "min_samples of gate \"\(name)\" must be a whole number ≥ 1")
+                reader.problem(
+                    at: map["severity"], "severity \"\(text)\" of \(what) is not valid",
+                    hint: "use critical (missed means rollback) or warning (missed means fix-and-retest, the default)")
             }
         }
-        let condition = buildCondition(map["require"], key: "require", owner: node, what: "gate \"\(name)\"", probeIDs: probeIDs)
-        return condition.map { Gate(name: name, condition: $0, minSamples: minSamples) }
+        let condition = buildCondition(map["require"], key: "require", owner: node, what: what, probeIDs: probeIDs)
+        guard let condition else { return nil }
+        return Gate(
+            name: name, condition: condition, minSamples: minSamples, severity: severity,
+            per: buildPer(map["per"], condition: condition, what: what))
+    }
+
+    private mutating func buildMinSamples(_ node: Node?, what: String) -> Int {
+        guard let node else { return 1 }
+        guard let value = node.int, value >= 1 else {
+            reader.problem(at: node, "min_samples of \(what) must be a whole number ≥ 1")
+            return 1
+        }
+        return value
+    }
+
+    /// The label a rule is judged per: `provider` or `probe` over probe results, any label over metrics.
+    private mutating func buildPer(_ node: Node?, condition: Condition, what: String) -> String? {
+        guard let node else { return nil }
+        guard let label = node.string, node.scalar != nil, !label.isEmpty else {
+            reader.problem(at: node, "per of \(what) must be a label name", hint: "e.g. per: provider")
+            return nil
+        }
+        if condition.query.readsProbes, !["provider", "probe"].contains(label) {
+            reader.problem(
+                at: node, "\(what) reads probe results, which can be split per provider or per probe, not \"\(label)\"",
+                hint: "use per: provider or per: probe")
+            return nil
+        }
+        return label
     }
 
     private mutating func buildCondition(

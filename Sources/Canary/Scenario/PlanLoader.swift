@@ -23,8 +23,8 @@ public enum PlanLoader {
     static let signingKeys = ["scheme", "secret", "header"]
     static let phaseKeys = ["name", "from", "until", "probes"]
     static let probeKeys = ["probe", "cadence", "timeout", "providers"]
-    static let alertKeys = ["name", "level", "when"]
-    static let gateKeys = ["name", "require", "min_samples"]
+    static let alertKeys = ["name", "level", "when", "min_samples", "per"]
+    static let gateKeys = ["name", "require", "min_samples", "severity", "per"]
     static let hookKeys = ["name", "run", "http", "timeout"]
     static let knownProviders = ["hubspot", "zoho", "odoo"]
 

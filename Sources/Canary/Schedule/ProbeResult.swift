@@ -40,10 +40,13 @@ public struct ProbeResult: Sendable {
     /// When it finished, seconds since the run began.
     public var finishedAt: Double { intendedAt + latency }
 
+    /// Whether the harness lacked what it needed to judge the attempt (neither pass nor failure).
+    public var unverified: Bool { errorClass == ErrorClass.unverified.rawValue }
+
     /// The attempt as the rules see it.
     public var attempt: Observations.Attempt {
         Observations.Attempt(
             probe: probe, provider: provider, phase: phase, finishedAt: finishedAt, latency: latency,
-            passed: passed, errorClass: errorClass)
+            outcome: passed ? .pass : (unverified ? .unverified : .fail), errorClass: errorClass, detail: detail)
     }
 }

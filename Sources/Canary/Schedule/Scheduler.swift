@@ -24,19 +24,23 @@ public struct Scheduler: Sendable {
         self.phaseName = phaseName
     }
 
-    /// Runs the whole timeline from `origin`; `emit` receives each finished attempt.
+    /// Runs the timeline from `origin`, skipping attempts due before `start` (a resumed run goes on where it
+    /// stood); `emit` receives each finished attempt.
     public func run(
-        context: ProbeContext, origin: ContinuousClock.Instant, emit: @escaping @Sendable (ProbeResult) -> Void
+        context: ProbeContext, origin: ContinuousClock.Instant, from start: Duration = .zero,
+        emit: @escaping @Sendable (ProbeResult) -> Void
     ) async {
         let clock = ContinuousClock()
         await withDiscardingTaskGroup { group in
             for entry in entries where entry.exclusive {
-                group.addTask { await runExclusive(entry, context: context, origin: origin, clock: clock, emit: emit) }
+                group.addTask {
+                    await runExclusive(entry, from: start, context: context, origin: origin, clock: clock, emit: emit)
+                }
             }
             for entry in entries where !entry.exclusive {
                 group.addTask {
                     await withDiscardingTaskGroup { attempts in
-                        for due in entry.dueOffsets {
+                        for due in entry.dueOffsets where due >= start {
                             do {
                                 try await clock.sleep(until: origin + due)
                             } catch {
@@ -56,11 +60,11 @@ public struct Scheduler: Sendable {
 
     /// Runs one attempt at a time; due times passed while an attempt ran become `overrun` failures.
     private func runExclusive(
-        _ entry: ScheduledProbe, context: ProbeContext, origin: ContinuousClock.Instant, clock: ContinuousClock,
+        _ entry: ScheduledProbe, from start: Duration, context: ProbeContext, origin: ContinuousClock.Instant, clock: ContinuousClock,
         emit: @Sendable (ProbeResult) -> Void
     ) async {
         var previousEnd = -Double.infinity
-        for due in entry.dueOffsets {
+        for due in entry.dueOffsets where due >= start {
             if previousEnd > due.seconds {
                 let now = (clock.now - origin).seconds
                 emit(
@@ -77,7 +81,7 @@ public struct Scheduler: Sendable {
         }
     }
 
-    /// One attempt raced against its timeout; nil when the run was cancelled under it.
+    /// One attempt, or an unverified one when the harness lacks what it needs; nil when the run was cancelled.
     private func attempt(
         _ entry: ScheduledProbe, due: Duration, origin: ContinuousClock.Instant, clock: ContinuousClock,
         context: ProbeContext
@@ -88,7 +92,29 @@ public struct Scheduler: Sendable {
         context.logger[metadataKey: "probe.id"] = "\(entry.probe.id)"
         if let provider = entry.probe.provider { context.logger[metadataKey: "crm.provider"] = "\(provider)" }
         let probe = entry.probe, attemptContext = context
-        let outcome: ProbeOutcome? = await withTaskGroup(of: ProbeOutcome?.self) { race in
+        let unmet = ProbeCatalog.unmetNeeds(
+            of: probe.id, provider: probe.provider, target: context.target, secrets: context.secrets)
+        // What the harness lacks leaves the attempt unverified without bothering the target.
+        let outcome: ProbeOutcome?
+        if unmet.isEmpty {
+            outcome = await raced(probe, attemptContext, timeout: entry.timeout, clock: clock)
+        } else {
+            outcome = .unverified(unmet.joined(separator: "; "))
+        }
+        guard let outcome, !Task.isCancelled else { return nil }
+        let finished = (clock.now - origin).seconds
+        return ProbeResult(
+            probe: probe.id, provider: probe.provider, phase: phaseName(due.seconds), intendedAt: due.seconds,
+            startedAt: startedAt, latency: finished - due.seconds, passed: outcome.passed,
+            errorClass: outcome.errorClass?.rawValue, detail: outcome.detail, finding: outcome.finding,
+            samples: outcome.samples)
+    }
+
+    /// One attempt of `probe` against its timeout; nil when the run was cancelled under it.
+    private func raced(
+        _ probe: any Probe, _ attemptContext: ProbeContext, timeout: Duration, clock: ContinuousClock
+    ) async -> ProbeOutcome? {
+        await withTaskGroup(of: ProbeOutcome?.self) { race in
             race.addTask {
                 do {
                     return try await probe.run(in: attemptContext)
@@ -99,20 +125,13 @@ public struct Scheduler: Sendable {
                 }
             }
             race.addTask {
-                try? await clock.sleep(for: entry.timeout)
+                try? await clock.sleep(for: timeout)
                 return Task.isCancelled
-                    ? nil : .fail(.timeout, "no answer within \(DurationText.format(entry.timeout))")
+                    ? nil : .fail(.timeout, "no answer within \(DurationText.format(timeout))")
             }
             let first = await race.next() ?? nil
             race.cancelAll()
             return first
         }
-        guard let outcome, !Task.isCancelled else { return nil }
-        let finished = (clock.now - origin).seconds
-        return ProbeResult(
-            probe: probe.id, provider: probe.provider, phase: phaseName(due.seconds), intendedAt: due.seconds,
-            startedAt: startedAt, latency: finished - due.seconds, passed: outcome.passed,
-            errorClass: outcome.errorClass?.rawValue, detail: outcome.detail, finding: outcome.finding,
-            samples: outcome.samples)
     }
 }

@@ -1,8 +1,10 @@
 import GRDB
 
 extension CanaryStore {
-    /// Schema additions after `v1`: the baseline a run was compared with, and executed rollback steps.
-    static func registerReportMigrations(_ migrator: inout DatabaseMigrator) {
+    /// Schema additions after `v1`: baselines and rollback steps (`v2`); then how a run met its target, where it
+    /// stopped and who records it, its segments (one per resume), and the severity, unit and instance of gates and
+    /// alerts (`v3`).
+    static func registerLaterMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v2-reports") { db in
             try db.execute(sql: """
                 CREATE TABLE run_baselines (
@@ -13,6 +15,24 @@ extension CanaryStore {
                     position INTEGER NOT NULL, name TEXT NOT NULL, action TEXT NOT NULL, timeout REAL NOT NULL,
                     outcome TEXT NOT NULL, exit_status INTEGER, output TEXT NOT NULL, duration REAL NOT NULL,
                     PRIMARY KEY (run_id, position));
+                """)
+        }
+        migrator.registerMigration("v3-judge") { db in
+            try db.execute(sql: """
+                ALTER TABLE runs ADD COLUMN mode TEXT NOT NULL DEFAULT 'target';
+                ALTER TABLE runs ADD COLUMN reach REAL;
+                ALTER TABLE runs ADD COLUMN runner_pid INTEGER;
+                ALTER TABLE runs ADD COLUMN runner_host TEXT;
+                CREATE TABLE run_segments (
+                    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL, started_at REAL NOT NULL, from_seconds REAL NOT NULL,
+                    gap_seconds REAL NOT NULL, target TEXT NOT NULL,
+                    PRIMARY KEY (run_id, position));
+                ALTER TABLE alert_events ADD COLUMN instance TEXT;
+                ALTER TABLE alert_events ADD COLUMN unit TEXT;
+                ALTER TABLE gate_verdicts ADD COLUMN severity TEXT NOT NULL DEFAULT 'warning';
+                ALTER TABLE gate_verdicts ADD COLUMN unit TEXT;
+                ALTER TABLE gate_verdicts ADD COLUMN threshold_value REAL;
                 """)
         }
     }

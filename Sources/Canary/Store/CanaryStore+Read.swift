@@ -63,7 +63,8 @@ extension CanaryStore {
                     AlertEvent(
                         rule: row["rule"], level: AlertRule.Level(rawValue: row["level"]) ?? .warning,
                         state: AlertEvent.State(rawValue: row["state"]) ?? .fired, at: row["at"], value: row["value"],
-                        samples: row["samples"], condition: row["condition"])
+                        samples: row["samples"], condition: row["condition"], instance: row["instance"],
+                        unit: (row["unit"] as String?).flatMap(QuantityUnit.init(rawValue:)))
                 }
         }
     }
@@ -75,9 +76,33 @@ extension CanaryStore {
                 .map { row in
                     GateVerdict(
                         gate: row["gate"], condition: row["condition"], observed: row["observed"],
-                        threshold: row["threshold"], window: row["window_text"], samples: row["samples"],
-                        minSamples: row["min_samples"], verdict: GateVerdict.Verdict(rawValue: row["verdict"]) ?? .noData)
+                        threshold: row["threshold"],
+                        thresholdValue: row["threshold_value"] ?? 0,
+                        unit: (row["unit"] as String?).flatMap(QuantityUnit.init(rawValue:)), window: row["window_text"],
+                        samples: row["samples"], minSamples: row["min_samples"],
+                        verdict: GateVerdict.Verdict(rawValue: row["verdict"]) ?? .noData,
+                        severity: Severity(rawValue: row["severity"]) ?? .warning)
                 }
+        }
+    }
+
+    /// The segments of a run, in order: the first from its start, one more per resume.
+    public func segments(of runID: String) async throws -> [RunSegment] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM run_segments WHERE run_id = ? ORDER BY position", arguments: [runID])
+                .map { row in
+                    RunSegment(
+                        position: row["position"], startedAt: Date(timeIntervalSince1970: row["started_at"]),
+                        fromSeconds: row["from_seconds"], gapSeconds: row["gap_seconds"], target: row["target"])
+                }
+        }
+    }
+
+    /// The latest finish time of any stored result of `runID` (real seconds since it began), 0 with none.
+    public func lastFinish(of runID: String) async throws -> Double {
+        try await writer.read { db in
+            try Double.fetchOne(
+                db, sql: "SELECT MAX(intended_at + latency) FROM probe_results WHERE run_id = ?", arguments: [runID]) ?? 0
         }
     }
 
@@ -90,6 +115,8 @@ extension CanaryStore {
             endedAt: (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
             end: RunEnd(rawValue: row["end_state"]) ?? .unfinished,
             decision: (row["decision"] as String?).flatMap(Decision.init(rawValue:)),
-            reasons: (try? JSONDecoder().decode([String].self, from: Data(reasonsText.utf8))) ?? [])
+            reasons: (try? JSONDecoder().decode([Reason].self, from: Data(reasonsText.utf8))) ?? [],
+            mode: RunRecord.Mode(rawValue: row["mode"]) ?? .target, reach: row["reach"], runnerPID: row["runner_pid"],
+            runnerHost: row["runner_host"])
     }
 }

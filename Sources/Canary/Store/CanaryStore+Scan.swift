@@ -1,4 +1,5 @@
 import GRDB
+import Probes
 
 /// One stored probe attempt as a report reads it: no metric samples, the detail only for failures.
 public struct StoredAttempt: Sendable {
@@ -39,6 +40,46 @@ extension CanaryStore {
                     StoredAttempt(
                         probe: row[0], provider: row[1], intendedAt: row[2], latency: row[3], passed: row[4],
                         errorClass: row[5], detail: row[7], finding: row[6]))
+            }
+            return result
+        }
+    }
+
+    /// Streams a run's results in finishing order, each with the metric samples it collected, into `accumulator`.
+    ///
+    /// Samples are few (one scrape's worth every few seconds) and are read first; results are streamed.
+    public func scanResults<A: Sendable>(
+        of runID: String, into accumulator: A, _ body: @escaping @Sendable (inout A, ProbeResult) -> Void
+    ) async throws -> A {
+        try await writer.read { db in
+            var samplesByResult: [Int64: [MetricSample]] = [:]
+            var labels: [String: [String: String]] = [:]
+            let sampleRows = try Row.fetchCursor(
+                db, sql: "SELECT result_id, name, labels, value FROM metric_samples WHERE run_id = ? ORDER BY rowid",
+                arguments: [runID])
+            while let row = try sampleRows.next() {
+                let text: String = row[2]
+                let decoded = labels[text] ?? LabelText.decode(text)
+                labels[text] = decoded
+                samplesByResult[row[0], default: []].append(MetricSample(name: row[1], labels: decoded, value: row[3]))
+            }
+            var result = accumulator
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, probe, provider, phase, intended_at, started_at, latency, passed, error_class,
+                           CASE WHEN passed THEN '' ELSE detail END, finding
+                    FROM probe_results WHERE run_id = ? ORDER BY intended_at + latency, id
+                    """,
+                arguments: [runID])
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                body(
+                    &result,
+                    ProbeResult(
+                        probe: row[1], provider: row[2], phase: row[3], intendedAt: row[4], startedAt: row[5],
+                        latency: row[6], passed: row[7], errorClass: row[8], detail: row[9], finding: row[10],
+                        samples: samplesByResult.removeValue(forKey: id) ?? []))
             }
             return result
         }

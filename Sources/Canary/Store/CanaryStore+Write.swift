@@ -3,25 +3,54 @@ import GRDB
 import Probes
 
 extension CanaryStore {
-    /// Records the start of a run.
+    /// Records the start of a run, its first segment, and the process recording it.
     public func begin(_ run: RunRecord) async throws {
         try await writer.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO runs (id, plan_name, plan_path, plan_source, target, speed, faults, harness_version,
-                                      started_at, end_state)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      started_at, end_state, mode, runner_pid, runner_host)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.id, run.planName, run.planPath, run.planSource, run.target, run.speed, run.faults,
-                    run.harnessVersion, run.startedAt.timeIntervalSince1970, run.end.rawValue,
+                    run.harnessVersion, run.startedAt.timeIntervalSince1970, run.end.rawValue, run.mode.rawValue,
+                    run.runnerPID, run.runnerHost,
                 ])
+            try Self.insert(
+                RunSegment(position: 0, startedAt: run.startedAt, fromSeconds: 0, gapSeconds: 0, target: run.target),
+                of: run.id, db)
         }
     }
 
-    /// Appends a batch of results (with their metric samples) and alert events in one transaction.
-    public func append(_ results: [ProbeResult], alerts: [AlertEvent] = [], to runID: String) async throws {
-        guard !results.isEmpty || !alerts.isEmpty else { return }
+    /// Records that `runID` goes on in a new segment, recorded by this process, and reopens it.
+    public func resume(_ runID: String, segment: RunSegment, pid: Int32, host: String) async throws {
+        try await writer.write { db in
+            try Self.insert(segment, of: runID, db)
+            try db.execute(
+                sql: """
+                    UPDATE runs SET end_state = ?, ended_at = NULL, decision = NULL, reach = NULL, runner_pid = ?,
+                                    runner_host = ? WHERE id = ?
+                    """,
+                arguments: [RunEnd.unfinished.rawValue, pid, host, runID])
+        }
+    }
+
+    private static func insert(_ segment: RunSegment, of runID: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO run_segments (run_id, position, started_at, from_seconds, gap_seconds, target)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                runID, segment.position, segment.startedAt.timeIntervalSince1970, segment.fromSeconds,
+                segment.gapSeconds, segment.target,
+            ])
+    }
+
+    /// Appends a batch of results, with their metric samples, in one transaction.
+    public func append(_ results: [ProbeResult], to runID: String) async throws {
+        guard !results.isEmpty else { return }
         try await writer.write { db in
             let insertResult = try db.cachedStatement(
                 sql: """
@@ -44,42 +73,47 @@ extension CanaryStore {
                     ])
                 }
             }
-            let insertAlert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO alert_events (run_id, rule, level, state, at, value, samples, condition)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for event in alerts {
-                try insertAlert.execute(arguments: [
-                    runID, event.rule, event.level.rawValue, event.state.rawValue, event.at, event.value,
-                    event.samples, event.condition,
-                ])
-            }
         }
     }
 
-    /// Records the gate verdicts, the end and the decision of a run.
+    /// Records how a run ended and what the judge made of it: alerts, gate verdicts, decision and reasons.
     public func finish(
-        _ runID: String, endedAt: Date, end: RunEnd, gates: [GateVerdict], outcome: DecisionOutcome
+        _ runID: String, endedAt: Date, end: RunEnd, reach: Double, alerts: [AlertEvent] = [], gates: [GateVerdict],
+        outcome: DecisionOutcome
     ) async throws {
         try await writer.write { db in
+            try db.execute(sql: "DELETE FROM alert_events WHERE run_id = ?", arguments: [runID])
+            for event in alerts {
+                try db.execute(
+                    sql: """
+                        INSERT INTO alert_events (run_id, rule, level, state, at, value, samples, condition, instance, unit)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        runID, event.rule, event.level.rawValue, event.state.rawValue, event.at, event.value,
+                        event.samples, event.condition, event.instance, event.unit?.rawValue,
+                    ])
+            }
             try db.execute(sql: "DELETE FROM gate_verdicts WHERE run_id = ?", arguments: [runID])
             for gate in gates {
                 try db.execute(
                     sql: """
                         INSERT INTO gate_verdicts (run_id, gate, condition, observed, threshold, window_text, samples,
-                                                   min_samples, verdict)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                   min_samples, verdict, severity, unit, threshold_value)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         runID, gate.gate, gate.condition, gate.observed, gate.threshold, gate.window, gate.samples,
-                        gate.minSamples, gate.verdict.rawValue,
+                        gate.minSamples, gate.verdict.rawValue, gate.severity.rawValue, gate.unit?.rawValue,
+                        gate.thresholdValue,
                     ])
             }
             let reasons = String(decoding: try JSONEncoder().encode(outcome.reasons), as: UTF8.self)
             try db.execute(
-                sql: "UPDATE runs SET ended_at = ?, end_state = ?, decision = ?, reasons = ? WHERE id = ?",
-                arguments: [endedAt.timeIntervalSince1970, end.rawValue, outcome.decision.rawValue, reasons, runID])
+                sql: "UPDATE runs SET ended_at = ?, end_state = ?, decision = ?, reasons = ?, reach = ? WHERE id = ?",
+                arguments: [
+                    endedAt.timeIntervalSince1970, end.rawValue, outcome.decision.rawValue, reasons, reach, runID,
+                ])
         }
     }
 }

@@ -67,7 +67,7 @@ public final class CanaryStore: Sendable {
                     window_text TEXT NOT NULL, samples INTEGER NOT NULL, min_samples INTEGER NOT NULL, verdict TEXT NOT NULL);
                 """)
         }
-        registerReportMigrations(&migrator)
+        registerLaterMigrations(&migrator)
         return migrator
     }
 }

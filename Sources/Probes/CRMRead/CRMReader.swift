@@ -14,11 +14,11 @@ public enum CRMReaders {
     /// - Throws: ``ProbeFailure`` (`check`) when the plan gives no read access or its credential is not set.
     public static func reader(for provider: String, in context: ProbeContext) throws -> any CRMReader {
         guard let access = context.target.crmRead[provider] else {
-            throw ProbeFailure.fail(.check, "no CRM read access for \(provider) (set target.crm_read.\(provider))")
+            throw ProbeFailure.unverified("no CRM read access for \(provider): set target.crm_read.\(provider) or its base URL variable")
         }
         guard let credential = context.secrets[access.credentialSecret] else {
-            throw ProbeFailure.fail(
-                .check, "no CRM read access for \(provider): \(access.credentialSecret) is not set")
+            throw ProbeFailure.unverified(
+                "\(access.credentialSecret) is not set (read access to \(provider), to check effects there)")
         }
         switch provider {
         case "hubspot": return HubSpotReader(context: context, access: access, token: credential)

@@ -8,7 +8,7 @@ public struct CORSProbe: Probe {
 
     public func run(in context: ProbeContext) async throws -> ProbeOutcome {
         guard let frontend = context.target.frontendURL, let origin = Self.origin(of: frontend) else {
-            return .fail(.check, "no frontend URL")
+            return .unverified("no frontend URL: set FRONTEND_URL or target.frontend_url")
         }
         return try await probeAttempt {
             let preflight = try await context.send(

@@ -5,7 +5,7 @@ public struct FrontendProbe: Probe {
     public init() {}
 
     public func run(in context: ProbeContext) async throws -> ProbeOutcome {
-        guard let frontend = context.target.frontendURL else { return .fail(.check, "no frontend URL") }
+        guard let frontend = context.target.frontendURL else { return .unverified("no frontend URL: set FRONTEND_URL or target.frontend_url") }
         let base = frontend.hasSuffix("/") ? String(frontend.dropLast()) : frontend
         return try await probeAttempt {
             let response = try await context.send(.GET, url: base + "/")

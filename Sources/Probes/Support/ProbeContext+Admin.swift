@@ -4,7 +4,7 @@ extension ProbeContext {
     public func adminHeaders() throws -> [(String, String)] {
         guard let name = target.adminAuthSecret else { return [] }
         guard let secret = secrets[name] else {
-            throw ProbeFailure.fail(.check, "admin auth secret \(name) is not set")
+            throw ProbeFailure.unverified("\(name) is not set (admin routes)")
         }
         return [("Authorization", "Bearer \(secret.unredacted())")]
     }

@@ -9,6 +9,9 @@ public struct ProbeFailure: Error, Sendable {
     /// A failure for the given reason.
     public static func fail(_ errorClass: ErrorClass, _ detail: String) -> Self { .init(.fail(errorClass, detail)) }
 
+    /// The harness lacks what the attempt needs; the attempt is unverified, not failed.
+    public static func unverified(_ detail: String) -> Self { .init(.unverified(detail)) }
+
     /// A finding that proves the release broken.
     public static func brokenRelease(_ finding: String) -> Self { .init(.brokenRelease(finding)) }
 }

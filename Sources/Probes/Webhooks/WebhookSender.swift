@@ -16,7 +16,7 @@ struct WebhookSender: Sendable {
         guard signing.scheme.needsSecret else { return nil }
         guard let name = signing.secretName, let secret = context.secrets[name] else {
             let name = signing.secretName ?? "target.signing.\(source).secret"
-            throw ProbeFailure.fail(.check, "no \(source) webhook secret: \(name) is not set")
+            throw ProbeFailure.unverified("\(name) is not set (signs \(source) webhooks)")
         }
         return secret
     }

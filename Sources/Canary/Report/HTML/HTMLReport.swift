@@ -6,7 +6,7 @@ public enum HTMLReport {
     /// Renders the page.
     public static func render(_ report: RunReport) -> String {
         let run = report.run
-        let planSeconds = report.phases.map(\.untilSeconds).max() ?? (run.durationSeconds ?? 0) * run.speed
+        let planSeconds = report.phases.map(\.untilSeconds).max() ?? run.reachSeconds * run.speed
         var body = banner(report)
         body += rollbackSection(report)
         body += gatesSection(report)
@@ -34,8 +34,12 @@ public enum HTMLReport {
         let run = report.run
         var html = #"<header class="banner \#(report.decision.rawValue)"><h1>\#(MarkdownReport.headline(report.decision))</h1>"#
         html += #"<div class="meta">decision <b>\#(report.decision.rawValue)</b> (exit code \#(report.decision.exitCode)) · run \#(e(run.id)) · plan \#(e(run.plan)) · \#(e(run.target)) · speed \#(NumberText.format(run.speed))×</div>"#
-        html += "<ul>" + report.reasons.map { "<li>\(e($0))</li>" }.joined() + "</ul></header>"
-        return html
+        html += "<ul>" + report.reasons.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+        if report.reasonDetails.count > ReasonText.headlineLimit {
+            html += "<details><summary>all \(report.reasonDetails.count) reasons</summary><ol>"
+                + report.allReasonLines.map { "<li>\(e($0))</li>" }.joined() + "</ol></details>"
+        }
+        return html + "</header>"
     }
 
     private static func rollbackSection(_ report: RunReport) -> String {
@@ -72,12 +76,14 @@ public enum HTMLReport {
         var html = "<section><h2>Gates</h2>"
         guard !report.gates.isEmpty else { return html + "<p>The plan has no gates.</p></section>" }
         html += HTMLTable(
-            columns: [("gate", false), ("verdict", false), ("observed", true), ("threshold", false), ("window", false), ("samples", true)],
+            columns: [("gate", false), ("severity", false), ("verdict", false), ("observed", true), ("threshold", false), ("window", false), ("samples", true)],
             rows: report.gates.map { gate in
                 [
-                    "\(e(gate.gate))<br><code>\(e(gate.condition))</code>",
+                    "\(e(gate.gate))<br><code>\(e(gate.condition))</code>"
+                        + (gate.groups.isEmpty ? "" : "<br><span class=\"note\">per \(e(gate.per ?? "")): \(e(gate.groupsText))</span>"),
+                    gate.severity == .critical ? #"<span class="fail">critical</span>"# : "warning",
                     #"<span class="verdict \#(gate.verdict.rawValue)">\#(gate.verdict.rawValue)</span>"#,
-                    gate.observed.map(NumberText.format) ?? "no data", "<code>\(e(gate.threshold))</code>", e(gate.window),
+                    e(gate.observedText), "<code>\(e(gate.threshold))</code>", e(gate.window),
                     "\(gate.samples) <span class=\"note\">(min \(gate.minSamples))</span>",
                 ]
             }
@@ -88,9 +94,10 @@ public enum HTMLReport {
     private static func timelineSection(_ report: RunReport, planSeconds: Double) -> String {
         let run = report.run
         var html = "<section><h2>Timeline</h2>"
-        let endSeconds = run.end == .completed ? nil : run.durationSeconds.map { $0 * run.speed }
+        let endSeconds = run.end == .completed ? nil : run.reachSeconds * run.speed
         html += SVGTimeline.render(
             phases: report.phases, alerts: report.alerts, speed: run.speed, planSeconds: planSeconds, endSeconds: endSeconds)
+        html += report.gapLines.map { #"<p class="warning">⚠ \#(e($0))</p>"# }.joined()
         html += #"<ol class="phases">"# + report.phases.map { phase in
             "<li>\(e(phase.name)) <span class=\"note\">\(SVGScale.timeLabel(phase.fromSeconds))–\(SVGScale.timeLabel(phase.untilSeconds))</span></li>"
         }.joined() + "</ol>"
@@ -104,7 +111,7 @@ public enum HTMLReport {
                     [
                         ClockText.format(event.at, speed: run.speed),
                         #"<span class="verdict \#(event.level == .critical ? "fail" : "no-data")">\#(event.level.rawValue)</span>"#,
-                        e(event.rule), event.state.rawValue, event.value.map(NumberText.format) ?? "n/a",
+                        e(event.name), event.state.rawValue, e(event.valueText),
                         "<code>\(e(event.condition))</code>",
                     ]
                 }
@@ -117,11 +124,12 @@ public enum HTMLReport {
         var html = "<section><h2>Latency</h2>"
         html += #"<p class="note">Measured from when each attempt was due to when it finished, in real time; x is plan time, y is logarithmic.</p>"#
         html += HTMLTable(
-            columns: [("probe", false), ("attempts", true), ("failed", true), ("p50", true), ("p95", true), ("p99", true), ("max", true)],
+            columns: [("probe", false), ("attempts", true), ("failed", true), ("unverified", true), ("p50", true), ("p95", true), ("p99", true), ("max", true)],
             rows: report.probes.map { stats in
                 [
                     e(stats.provider.map { "\(stats.probe) (\($0))" } ?? stats.probe), "\(stats.attempts)",
                     stats.failed > 0 ? #"<span class="fail">\#(stats.failed)</span>"# : "0",
+                    stats.unverified > 0 ? #"<span class="no-data">\#(stats.unverified)</span>"# : "0",
                     QuantityText.latency(stats.p50), QuantityText.latency(stats.p95), QuantityText.latency(stats.p99),
                     QuantityText.latency(stats.max),
                 ]

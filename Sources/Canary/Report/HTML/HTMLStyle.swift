@@ -28,6 +28,7 @@ enum HTMLStyle {
         .pass { color: var(--go); } .fail, .regressed, .failed, .timed-out { color: var(--rollback); }
         .no-data, .too-few-samples { color: var(--retest); }
         .note { color: var(--muted); font-size: .9em; }
+        p.warning { color: var(--retest); font-weight: 600; }
         .chart { width: 100%; height: auto; display: block; }
         .chart .grid { stroke: #eaeef2; } .chart .axisline { stroke: var(--muted); }
         .chart .axis { font-size: 11px; fill: var(--muted); }
