@@ -10,8 +10,10 @@ public struct ProbeTarget: Sendable {
     public var workspaceID: String
     /// Paths of the target's endpoints; every one can be changed by the plan.
     public var paths: Paths
-    /// Status words the target uses for "healthy" (`healthy`, `ok`, `connected` by default).
+    /// Status words `/health` uses for "healthy" (`healthy`, `ok`, `connected` by default).
     public var healthyWords: Set<String>
+    /// Status words `/crm/health` uses for a healthy CRM connection; the same as `/health`'s unless the plan says.
+    public var crmHealthyWords: Set<String>
     /// How each webhook source is signed, by source (`hubspot`, `zoho`, `odoo`, `retell`, `stripe`).
     public var signing: [String: WebhookSigning]
     /// Whether `oauth.flow` follows the provider's authorize URL to the callback (`full`) or stops at it (`shallow`).
@@ -33,6 +35,7 @@ public struct ProbeTarget: Sendable {
         workspaceID: String,
         paths: Paths = Paths(),
         healthyWords: Set<String> = ["healthy", "ok", "connected"],
+        crmHealthyWords: Set<String>? = nil,
         signing: [String: WebhookSigning] = WebhookSigning.defaults,
         oauthMode: OAuthMode = .full,
         requiredScopes: [String: [String]] = [:],
@@ -46,6 +49,7 @@ public struct ProbeTarget: Sendable {
         self.workspaceID = workspaceID
         self.paths = paths
         self.healthyWords = healthyWords
+        self.crmHealthyWords = crmHealthyWords ?? healthyWords
         self.signing = signing
         self.oauthMode = oauthMode
         self.requiredScopes = requiredScopes

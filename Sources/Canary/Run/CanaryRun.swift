@@ -77,8 +77,10 @@ public struct CanaryRun: Sendable {
         let reach = (ContinuousClock.now - origin).seconds
         let end: RunEnd = control.stopReason ?? .completed
         try await writer.finish()
-        let judgment = try await Judge(store: store).judge(runID: runID, end: end, reach: reach)
+        var judgment = try await Judge(store: store).judge(runID: runID, end: end, reach: reach)
         try await store.finish(runID, endedAt: Date(), judgment: judgment)
+        // The report shows the run as stored now, ended; a rebuild reads the same record.
+        if let ended = try await store.run(runID) { judgment.run = ended }
         if judgment.outcome.decision == .rollback { try await rollBack(runID, http: http) }
         let folder = try await ReportWriter(store: store, directory: settings.reportDirectory)
             .write(runID: runID, judgment: judgment)

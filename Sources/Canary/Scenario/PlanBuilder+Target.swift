@@ -23,9 +23,7 @@ extension PlanBuilder {
             }
             target.providers = providers
         }
-        if let words = reader.strings(map["healthy"], "healthy", in: "target") {
-            target.healthyWords = Set(words.map { $0.lowercased() })
-        }
+        if let node = map["healthy"] { buildHealthyWords(node, into: &target) }
         if let secrets = reader.strings(map["secrets"], "secrets", in: "target") { target.secretNames = secrets }
         if let pathsNode = map["paths"] { buildPaths(pathsNode, into: &target.paths) }
         if let signingNode = map["signing"] { buildSigning(signingNode, into: &target.signing) }
@@ -42,6 +40,20 @@ extension PlanBuilder {
         if map["admin_auth"] != nil { target.adminAuthSecret = secretName(map, "admin_auth", in: "target") }
         if let readNode = map["crm_read"] { buildCRMRead(readNode, into: &target.crmRead) }
         return target
+    }
+
+    /// `healthy: [ok, connected]` for both health endpoints, or `healthy: {health: [ok], crm_health: [connected]}`.
+    private mutating func buildHealthyWords(_ node: Node, into target: inout TargetSpec) {
+        func words(_ node: Node?, _ key: String) -> Set<String>? {
+            reader.strings(node, key, in: "target.healthy").map { Set($0.map { $0.lowercased() }) }
+        }
+        guard node.mapping != nil else {
+            if let both = words(node, "healthy") { target.healthyWords = both }
+            return
+        }
+        guard let map = reader.mapping(node, "target.healthy", allowed: ["health", "crm_health"]) else { return }
+        if let health = words(map["health"], "health") { target.healthyWords = health }
+        if let crm = words(map["crm_health"], "crm_health") { target.crmHealthyWords = crm }
     }
 
     private mutating func buildPaths(_ node: Node, into paths: inout ProbeTarget.Paths) {

@@ -23,7 +23,7 @@ extension TargetSpec {
             frontendURL: frontendURL?.resolve(in: environment) ?? environment["FRONTEND_URL"].flatMap { $0.isEmpty ? nil : $0 },
             workspaceID: workspaceID?.resolve(in: environment) ?? environment["WORKSPACE_ID"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? "ws_canary",
-            paths: paths, healthyWords: healthyWords, signing: signing, oauthMode: oauthMode,
+            paths: paths, healthyWords: healthyWords, crmHealthyWords: crmHealthyWords, signing: signing, oauthMode: oauthMode,
             requiredScopes: requiredScopes, expectedRedirectURI: expectedRedirectURI, adminAuthSecret: adminAuthSecret,
             crmRead: crmAccess, metricsFormat: metricsFormat)
         var secrets: [String: Secret<String>] = [:]

@@ -3,7 +3,7 @@ import Probes
 /// The `target:` section of a plan: where the deployment is and how it speaks.
 ///
 /// Keys (all optional): `backend_url`, `frontend_url`, `workspace_id` (text or `env:NAME`); `providers` (list,
-/// default hubspot, zoho, odoo); `healthy` (list); `paths` (map); `secrets` (env names); `signing` (source →
+/// default hubspot, zoho, odoo); `healthy` (list for both health endpoints, or `{health: […], crm_health: […]}`); `paths` (map); `secrets` (env names); `signing` (source →
 /// `{scheme, secret: env:NAME, header}`); `oauth_mode` (full | shallow, default full); `required_scopes`
 /// (provider → list); `redirect_uri` (default `{backend}/crm/{provider}/callback`); `admin_auth` (`env:NAME`);
 /// `crm_read` (provider → `base_url`, `token` / `database`, `login`, `api_key`); `metrics_format`
@@ -19,8 +19,10 @@ public struct TargetSpec: Sendable {
     public var providers: [String]
     /// Endpoint paths.
     public var paths: ProbeTarget.Paths
-    /// Status words the target uses for "healthy".
+    /// Status words `/health` uses for "healthy".
     public var healthyWords: Set<String>
+    /// Status words `/crm/health` uses for "healthy"; nil means the same as `/health`'s.
+    public var crmHealthyWords: Set<String>? = nil
     /// Environment variables holding secrets the probes need (names only), as listed under `secrets:`.
     public var secretNames: [String]
     /// Webhook signing per source, the contract's defaults overlaid with the plan's.

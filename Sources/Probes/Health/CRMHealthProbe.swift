@@ -17,7 +17,7 @@ public struct CRMHealthProbe: Probe {
                 return .fail(.badBody, "CRM health body for \(provider) is not a JSON object")
             }
             let status = (body["status"] as? String)?.lowercased()
-            guard let status, context.target.healthyWords.contains(status) else {
+            guard let status, context.target.crmHealthyWords.contains(status) else {
                 return .fail(.check, "\(provider) status is \(status.map { "\"\($0)\"" } ?? "missing")")
             }
             return .pass("\(provider) \(status)")

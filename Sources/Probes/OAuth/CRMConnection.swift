@@ -12,7 +12,7 @@ enum CRMConnection {
             return .brokenRelease("OAuth connect for \(provider) is broken: not connected after \(step)")
         }
         let status = (body["status"] as? String)?.lowercased()
-        guard let status, context.target.healthyWords.contains(status) else {
+        guard let status, context.target.crmHealthyWords.contains(status) else {
             return .fail(.check, "\(provider) is connected but its status is \(status.map { "\"\($0)\"" } ?? "missing")")
         }
         return .pass("\(provider) connected and \(status) after \(step)")
