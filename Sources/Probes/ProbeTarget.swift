@@ -28,6 +28,9 @@ public struct ProbeTarget: Sendable {
     public var crmRead: [String: CRMReadAccess]
     /// The format of the metrics endpoint.
     public var metricsFormat: MetricsFormat
+    /// Why a provider has no read access, by provider, naming the variable to set (filled in when the plan is
+    /// resolved).
+    public var crmReadUnavailable: [String: String] = [:]
 
     public init(
         backendURL: String,

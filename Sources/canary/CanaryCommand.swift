@@ -12,7 +12,8 @@ struct CanaryCommand: AsyncParsableCommand {
             """,
         version: CanaryVersion.current,
         subcommands: [
-            RunCommand.self, ValidateCommand.self, ListCommand.self, ReportCommand.self, CompareCommand.self,
+            RunCommand.self, ResumeCommand.self, PreflightCommand.self, ValidateCommand.self, ListCommand.self,
+            ReportCommand.self, CompareCommand.self,
         ]
     )
 }

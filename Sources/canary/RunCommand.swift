@@ -53,69 +53,23 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error("\(error)")
             throw ExitCode.usage
         }
-        let summary: RunSummary
-        do {
+        let launcher = RunLauncher(reporting: reporting, storePath: store.path, out: out, speed: speed, logger: logger)
+        let baseline = reporting.baseline, storePath = store.path
+        let start: @Sendable (CanaryRun, HTTPClient, RunControl) async throws -> RunSummary = { run, http, control in
+            if let baseline, baseline != "last-go", try await run.store.run(baseline) == nil {
+                throw CanaryError.runNotFound(baseline, database: storePath)
+            }
+            return try await run.execute(http: http, control: control)
+        }
+        try await RunLauncher.decide {
             if fake {
-                summary = try await runOnFakes(plan, logger: logger)
-            } else {
-                let environment = ProcessInfo.processInfo.environment
-                guard let url = target ?? plan.target.backendURL?.resolve(in: environment) ?? environment["BACKEND_URL"]
-                else { throw CanaryError.noTarget() }
-                summary = try await execute(plan, backendURL: url, faults: nil, logger: logger)
+                let faultPlan = try faults.map { try DeploymentFaultPlan.load(path: $0, speed: speed) }
+                return try await launcher.onFakes(plan, faults: faultPlan, faultsPath: faults, start)
             }
-        } catch let error as CanaryError {
-            Terminal.error(error.description)
-            throw error.code == .storeFailed ? ExitCode.internalError : ExitCode.usage
-        } catch let error as FaultPlanError {
-            Terminal.error(error.description)
-            throw ExitCode.usage
-        } catch {
-            Terminal.error("the harness failed: \(error)")
-            throw ExitCode.internalError
-        }
-        Terminal.line("")
-        Terminal.line("decision: \(summary.outcome.decision.rawValue) (exit \(summary.outcome.decision.exitCode))")
-        for line in summary.headline { Terminal.line("  - \(line)") }
-        Terminal.line("reports: \(summary.reportFolder)/{\(ReportWriter.fileNames.joined(separator: ","))}")
-        StepSummary.append(reportFolder: summary.reportFolder)
-        throw ExitCode(summary.outcome.decision)
-    }
-
-    private func runOnFakes(_ plan: Plan, logger: Logger) async throws -> RunSummary {
-        var configuration = FakeDeploymentConfiguration()
-        if let faults {
-            configuration.faults = try DeploymentFaultPlan.load(path: faults, speed: speed)
-        }
-        return try await withFakeStack(configuration, logger: logger) { stack in
-            let environment = ProcessInfo.processInfo.environment.merging(stack.environment) { _, fake in fake }
-            return try await execute(
-                plan, backendURL: stack.deployment.baseURL, environment: environment, faults: faults, logger: logger)
-        }
-    }
-
-    private func execute(
-        _ plan: Plan, backendURL: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-        faults: String?, logger: Logger
-    ) async throws -> RunSummary {
-        let (target, secrets) = plan.target.resolve(backendURL: backendURL, environment: environment)
-        let progress = reporting.makeProgress()
-        var settings = RunSettings(
-            speed: speed, target: target, secrets: secrets, faults: faults, reportDirectory: out,
-            progress: { progress.line($0) }, logger: logger)
-        settings.status = { progress.status($0) }
-        settings.baseline = reporting.baseline
-        settings.executeRollback = reporting.executeRollback
-        let runSettings = settings
-        let canaryStore = try CanaryStore(path: store.path)
-        if let baseline = reporting.baseline, baseline != "last-go", try await canaryStore.run(baseline) == nil {
-            throw CanaryError.runNotFound(baseline, database: store.path)
-        }
-        defer { progress.finish() }
-        let control = RunControl()
-        return try await HTTPClient.withProbeClient { http in
-            try await withSignalsStopping(control) {
-                try await CanaryRun(plan: plan, settings: runSettings, store: canaryStore).execute(http: http, control: control)
-            }
+            let environment = ProcessInfo.processInfo.environment
+            guard let url = target ?? plan.target.backendURL?.resolve(in: environment) ?? environment["BACKEND_URL"]
+            else { throw CanaryError.noTarget() }
+            return try await launcher.against(plan, backendURL: url, faults: nil, mode: .target, start)
         }
     }
 }

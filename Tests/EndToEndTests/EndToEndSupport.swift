@@ -83,7 +83,8 @@ enum EndToEnd {
     /// Runs the CLI; returns its exit status and output. Waiting happens off the concurrency pool,
     /// which has only as many threads as cores.
     static func canary(
-        _ arguments: [String], environment: [String: String]? = nil, interruptAfter: Duration? = nil
+        _ arguments: [String], environment: [String: String]? = nil, interruptAfter: Duration? = nil,
+        signal: Int32 = SIGINT
     ) async throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = canaryExecutable
@@ -96,7 +97,7 @@ enum EndToEnd {
         try process.run()
         if let interruptAfter {
             try await Task.sleep(for: interruptAfter)
-            process.interrupt()
+            kill(process.processIdentifier, signal)
         }
         let handle = pipe.fileHandleForReading
         let data: Data = await withCheckedContinuation { continuation in

@@ -90,7 +90,7 @@ import Testing
             logger: .init(label: "test"))
         let outcome = try await probeAttempt { _ = try CRMReaders.reader(for: "zoho", in: context); return .pass() }
         #expect(outcome.isUnverified && !outcome.passed)
-        #expect(outcome.detail == "no CRM read access for zoho: set target.crm_read.zoho or its base URL variable")
+        #expect(outcome.detail == "no CRM read access for zoho: set target.crm_read.zoho")
         #expect(
             ProbeCatalog.unmetNeeds(of: "call.push", provider: "zoho", target: context.target, secrets: context.secrets)
                 == ["RETELL_WEBHOOK_SECRET is not set (signs retell webhooks)", outcome.detail])

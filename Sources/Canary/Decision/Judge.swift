@@ -47,7 +47,7 @@ public struct Judge: Sendable {
 
     /// The run's plan, read from the text stored with it.
     /// - Throws: ``CanaryError`` naming the problems when this version of canary cannot read it.
-    static func plan(of run: RunRecord) throws -> Plan {
+    public static func plan(of run: RunRecord) throws -> Plan {
         do {
             return try PlanLoader.parse(run.planSource, file: run.planPath)
         } catch let invalid as PlanInvalid {

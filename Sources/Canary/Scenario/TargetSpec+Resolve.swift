@@ -12,8 +12,13 @@ extension TargetSpec {
     /// ```
     public func resolve(backendURL: String, environment: [String: String]) -> (target: ProbeTarget, secrets: ProbeSecrets) {
         var crmAccess: [String: CRMReadAccess] = [:]
+        var unavailable: [String: String] = [:]
         for (provider, spec) in crmRead {
-            guard let base = spec.baseURL?.resolve(in: environment) ?? spec.fallbackBaseURL else { continue }
+            guard let base = spec.baseURL?.resolve(in: environment) ?? spec.fallbackBaseURL else {
+                let source = spec.baseURL.map { if case .environment(let name) = $0 { "\(name) is not set" } else { "no base URL" } }
+                unavailable[provider] = "\(source ?? "no base URL") (the \(provider) API, to check effects there)"
+                continue
+            }
             crmAccess[provider] = CRMReadAccess(
                 baseURL: base, credentialSecret: spec.credentialSecret, database: spec.database?.resolve(in: environment),
                 login: spec.login?.resolve(in: environment), refresh: spec.refresh?.resolve(in: environment))
@@ -26,10 +31,12 @@ extension TargetSpec {
             paths: paths, healthyWords: healthyWords, crmHealthyWords: crmHealthyWords, signing: signing, oauthMode: oauthMode,
             requiredScopes: requiredScopes, expectedRedirectURI: expectedRedirectURI, adminAuthSecret: adminAuthSecret,
             crmRead: crmAccess, metricsFormat: metricsFormat)
+        var resolved = target
+        resolved.crmReadUnavailable = unavailable
         var secrets: [String: Secret<String>] = [:]
         for name in allSecretNames {
             if let value = environment[name], !value.isEmpty { secrets[name] = Secret(value) }
         }
-        return (target, ProbeSecrets(secrets))
+        return (resolved, ProbeSecrets(secrets))
     }
 }

@@ -14,7 +14,8 @@ public enum CRMReaders {
     /// - Throws: ``ProbeFailure`` (`check`) when the plan gives no read access or its credential is not set.
     public static func reader(for provider: String, in context: ProbeContext) throws -> any CRMReader {
         guard let access = context.target.crmRead[provider] else {
-            throw ProbeFailure.unverified("no CRM read access for \(provider): set target.crm_read.\(provider) or its base URL variable")
+            throw ProbeFailure.unverified(
+                context.target.crmReadUnavailable[provider] ?? "no CRM read access for \(provider): set target.crm_read.\(provider)")
         }
         guard let credential = context.secrets[access.credentialSecret] else {
             throw ProbeFailure.unverified(

@@ -25,7 +25,8 @@ public enum HarnessNeed: Sendable, Hashable, CustomStringConvertible {
             return secrets[name] == nil ? "\(name) is not set (\(purpose))" : nil
         case .crmRead(let provider):
             guard let access = target.crmRead[provider] else {
-                return "no CRM read access for \(provider): set target.crm_read.\(provider) or its base URL variable"
+                return target.crmReadUnavailable[provider]
+                    ?? "no CRM read access for \(provider): set target.crm_read.\(provider)"
             }
             return secrets[access.credentialSecret] == nil
                 ? "\(access.credentialSecret) is not set (read access to \(provider), to check effects there)" : nil
