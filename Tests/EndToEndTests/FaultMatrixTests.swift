@@ -50,10 +50,16 @@ extension EndToEndTests {
                 #expect(row.status == Self.exitCode(row.expected), "\(row.plan) exited \(row.status)")
             }
             // The probes follow a differing deployment as its plan describes it: nothing fails or
-            // fires; only gates needing metrics it does not expose (histograms) have no data.
+            // fires; only gates needing metrics it does not expose (histograms) have no data, in one line.
             let sprint9 = try #require(rows.first { $0.plan == "profiles/sprint9.yaml" })
-            let reasons = sprint9.output.split(separator: "\n").filter { $0.hasPrefix("  - ") }
-            #expect(!reasons.isEmpty && reasons.allSatisfy { $0.contains("has no data: 0 of") }, "\(reasons)")
+            let reasons = Self.reasons(of: sprint9)
+            #expect(reasons.count == 1 && reasons[0].contains("2 metric gates had no data: /crm/metrics (JSON counts) has no"), "\(reasons)")
+            // A release that answers 500 to signed webhooks is rolled back, and the first reason says so with counts.
+            let broken = try #require(rows.first { $0.plan == "profiles/broken-intake.yaml" })
+            let first = try #require(Self.reasons(of: broken).first)
+            #expect(
+                first.range(of: #"^  - webhook\.delivery \((hubspot|zoho)\): (\d+) of \2 attempts failed: signed \1 webhook answered 500"#,
+                            options: .regularExpression) != nil, "\(first)")
             let clean = try #require(rows.first { $0.plan == "faults/clean.yaml" })
             for probe in ["oauth.flow", "webhook.delivery", "import.csv", "call.push", "admin.kill-switch"] {
                 for provider in ["hubspot", "zoho"] {
@@ -79,6 +85,11 @@ extension EndToEndTests {
             let decision = result.output.split(separator: "\n").first { $0.hasPrefix("decision: ") }
                 .flatMap { $0.dropFirst(10).split(separator: " ").first }.map(String.init) ?? "(none)"
             return Row(plan: plan, expected: expected, got: decision, status: result.status, output: result.output)
+        }
+
+        /// The reason lines the CLI printed under its decision.
+        static func reasons(of row: Row) -> [String] {
+            row.output.split(separator: "\n").filter { $0.hasPrefix("  - ") }.map(String.init)
         }
 
         /// The Markdown report a run wrote.

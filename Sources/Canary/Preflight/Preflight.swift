@@ -1,6 +1,5 @@
 import AsyncHTTPClient
 import Foundation
-import NIOCore
 import Probes
 
 /// Checks, in seconds and before a two-hour run, that a plan can judge its target: what the environment lacks
@@ -49,8 +48,15 @@ public struct Preflight: Sendable {
         for provider in target.crmRead.keys.sorted() where plan.target.providers.contains(provider) {
             if let access = target.crmRead[provider] { urls.append(("\(provider) API (read access)", access.baseURL)) }
         }
-        var reached: [PreflightReport.Reach] = []
-        for (what, url) in urls { reached.append(await reach(what, url, http: http)) }
+        // All at once: a refused connection costs the client's whole connect timeout.
+        let reached = await withTaskGroup(of: (Int, PreflightReport.Reach).self) { group in
+            for (index, (what, url)) in urls.enumerated() {
+                group.addTask { (index, await reach(what, url, http: http)) }
+            }
+            var byIndex: [Int: PreflightReport.Reach] = [:]
+            for await (index, reach) in group { byIndex[index] = reach }
+            return urls.indices.compactMap { byIndex[$0] }
+        }
         return PreflightReport(plan: plan.name, target: backendURL, missing: missing, reached: reached)
     }
 

@@ -11,20 +11,8 @@ public enum QuantityUnit: String, Sendable, Codable, Equatable {
     /// Sizes, in bytes.
     case bytes
 
-    /// The unit of a query's value; nil when nothing says (a plain gauge such as `dlq_size`).
-    public static func of(_ query: Query) -> QuantityUnit? {
-        switch query {
-        case .probeQuantile: .seconds
-        case .probeSuccessRatio: .ratio
-        case .probeFailures, .latencyRegressions: .count
-        case .histogramQuantile(_, let selector, _): fromName(selector.name)
-        case .increase(let selector, _): fromName(selector.name) == .seconds ? .seconds : .count
-        case .latest(let selector), .overTime(_, let selector, _): fromName(selector.name)
-        }
-    }
-
     /// The unit Prometheus naming conventions give a metric: `_seconds`, `_bytes`, `_ratio`, `_total`.
-    static func fromName(_ name: String) -> QuantityUnit? {
+    public static func fromName(_ name: String) -> QuantityUnit? {
         let base = name.hasSuffix("_total") ? String(name.dropLast(6)) : name
         if base.hasSuffix("_seconds") { return .seconds }
         if base.hasSuffix("_bytes") { return .bytes }
