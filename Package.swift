@@ -118,6 +118,7 @@ let package = Package(
             name: "CanaryTests",
             dependencies: [
                 "Canary", "Probes",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
