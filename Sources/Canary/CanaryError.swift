@@ -76,7 +76,7 @@ public struct CanaryError: Error, Sendable, CustomStringConvertible {
             code: .resultsLost,
             message: "\(count) of \(total) probe results could not be saved to \(database) (\(error)), "
                 + "so the run is not judged: a decision from the saved part could differ from what was observed.",
-            hint: "Free disk space or fix the database's permissions, then `canary resume` the run to go on recording it.")
+            hint: "Free disk space or fix the database's permissions, then `canary resume` the run to record the rest.")
     }
 
     public static func runNotResumable(_ runID: String, _ why: String, hint: String) -> Self {

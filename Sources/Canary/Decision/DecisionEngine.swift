@@ -4,7 +4,8 @@
 /// | decision | when |
 /// |---|---|
 /// | `rollback` | a probe proved the release broken, a critical alert fired, or a critical gate missed |
-/// | `fix-and-retest` | otherwise, if a warning fired, a gate missed or had no data, the run did not complete, it went unwatched for longer than an alert window, or nothing ran |
+/// | `fix-and-retest` | otherwise: a warning fired, a gate missed or had no data, the run did not complete |
+/// | | or went unwatched for longer than an alert window, or nothing ran |
 /// | `go` | none of the above |
 ///
 /// Reasons lead with what broke the release: findings, then the probe instances whose attempts failed under
@@ -12,16 +13,19 @@
 /// gates, then warnings, missed gates, an incomplete run, and gates without data grouped by cause.
 ///
 /// ```swift
-/// let outcome = DecisionEngine.decide(DecisionInput(end: .completed, alerts: [], gates: verdicts, findings: [], attempts: 120))
+/// let input = DecisionInput(end: .completed, alerts: [], gates: verdicts, findings: [], attempts: 120)
+/// let outcome = DecisionEngine.decide(input)
 /// ```
 public enum DecisionEngine {
     /// Decides.
     public static func decide(_ input: DecisionInput) -> DecisionOutcome {
         var rollback = findingReasons(input.findings)
         rollback += contractReasons(input)
-        rollback += input.alerts.filter { $0.state == .fired && $0.level == .critical && !$0.evidence.contains(where: \.isTelling) }
+        // Critical rules without probe evidence (over metrics) are reasons of their own.
+        let telling = { (evidence: [ProbeEvidence]) in evidence.contains(where: \.isTelling) }
+        rollback += input.alerts.filter { $0.state == .fired && $0.level == .critical && !telling($0.evidence) }
             .map { alertReason($0, effect: .rollback) }
-        rollback += input.gates.filter { $0.verdict == .fail && $0.severity == .critical && !$0.evidence.contains(where: \.isTelling) }
+        rollback += input.gates.filter { $0.verdict == .fail && $0.severity == .critical && !telling($0.evidence) }
             .map { gateReason($0, effect: .rollback) }
 
         var retest: [Reason] = input.alerts.filter { $0.state == .fired && $0.level == .warning }
@@ -95,7 +99,8 @@ public enum DecisionEngine {
     }
 
     private static func alertReason(_ event: AlertEvent, effect: Decision) -> Reason {
-        var reason = event.evidence.first(where: \.isTelling).map { Reason(cause: .warningAlert, effect: effect, evidence: $0) }
+        var reason = event.evidence.first(where: \.isTelling)
+            .map { Reason(cause: .warningAlert, effect: effect, evidence: $0) }
             ?? Reason(cause: .warningAlert, effect: effect)
         reason.cause = event.level == .critical ? .criticalAlert : .warningAlert
         reason.severity = event.level
@@ -108,7 +113,8 @@ public enum DecisionEngine {
     }
 
     private static func gateReason(_ gate: GateVerdict, effect: Decision) -> Reason {
-        var reason = gate.evidence.first(where: \.isTelling).map { Reason(cause: .gateMissed, effect: effect, evidence: $0) }
+        var reason = gate.evidence.first(where: \.isTelling)
+            .map { Reason(cause: .gateMissed, effect: effect, evidence: $0) }
             ?? Reason(cause: .gateMissed, effect: effect)
         reason.cause = gate.severity == .critical ? .criticalGate : .gateMissed
         reason.severity = gate.severity
@@ -148,7 +154,9 @@ public enum DecisionEngine {
         for gate in gates where gate.verdict == .noData {
             var cause = gate.noDataCause ?? (end == .completed ? .tooFewSamples : .runEndedEarly)
             if end != .completed, cause == .tooFewSamples { cause = .runEndedEarly }
-            let key: NoDataCause = if case .metricAbsent(_, let source) = cause { .metricAbsent(metric: "", source: source) } else { cause }
+            // Metric gates missing from one source share a line, whatever metric each lacks.
+            var key = cause
+            if case .metricAbsent(_, let source) = cause { key = .metricAbsent(metric: "", source: source) }
             if let index = groups.firstIndex(where: { $0.key == key }) {
                 groups[index].gates.append(gate)
             } else {
@@ -163,13 +171,16 @@ public enum DecisionEngine {
             if case .metricAbsent(_, let source) = group.key {
                 var metrics: [String] = []
                 for gate in group.gates {
-                    if case .metricAbsent(let metric, _) = gate.noDataCause, !metrics.contains(metric) { metrics.append(metric) }
+                    if case .metricAbsent(let metric, _) = gate.noDataCause, !metrics.contains(metric) {
+                        metrics.append(metric)
+                    }
                 }
                 reason.detail = metrics.joined(separator: ", ")
                 reason.noData = .metricAbsent(metric: reason.detail ?? "", source: source)
             }
             if group.key == .tooFewSamples {
-                reason.detail = group.gates.map { "\"\($0.gate)\" \($0.samples) of \($0.minSamples)" }.joined(separator: ", ")
+                reason.detail = group.gates.map { "\"\($0.gate)\" \($0.samples) of \($0.minSamples)" }
+                    .joined(separator: ", ")
             }
             return reason
         }

@@ -27,7 +27,8 @@ public struct Judge: Sendable {
         let reach = reach ?? run.reach ?? read.reach
         var monitor = AlertMonitor(rules: plan.alerts, speed: run.speed)
         let alerts = monitor.advance(read.observations, to: reach)
-        let reasonsForNoData = NoDataReasons(plan: plan, observations: read.observations, reach: reach, speed: run.speed)
+        let reasonsForNoData = NoDataReasons(
+            plan: plan, observations: read.observations, reach: reach, speed: run.speed)
         let gates = plan.gates.map { gate in
             var verdict = gate.judge(read.observations, at: reach, speed: run.speed)
             if verdict.verdict == .noData { verdict.noDataCause = reasonsForNoData.cause(of: gate) }

@@ -28,13 +28,19 @@ public struct Preflight: Sendable {
         guard let backendURL else {
             return PreflightReport(
                 plan: plan.name, target: nil,
-                missing: [.init(need: "BACKEND_URL is not set (or pass --target URL, or set target.backend_url)", probes: ["every probe"])],
+                missing: [
+                    .init(
+                        need: "BACKEND_URL is not set (or pass --target URL, or set target.backend_url)",
+                        probes: ["every probe"])
+                ],
                 reached: [])
         }
         let (target, secrets) = plan.target.resolve(backendURL: backendURL, environment: environment)
         var missing: [PreflightReport.Missing] = []
         for instance in probeInstances() {
-            for need in ProbeCatalog.unmetNeeds(of: instance.probe, provider: instance.provider, target: target, secrets: secrets) {
+            let unmet = ProbeCatalog.unmetNeeds(
+                of: instance.probe, provider: instance.provider, target: target, secrets: secrets)
+            for need in unmet {
                 if let index = missing.firstIndex(where: { $0.need == need }) {
                     missing[index].probes.append(instance.description)
                 } else {
@@ -82,12 +88,15 @@ public struct Preflight: Sendable {
             request.method = .GET
             let response = try await http.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
             _ = try? await response.body.collect(upTo: 1 << 20)
-            return .init(what: what, url: url, status: Int(response.status.code), problem: nil,
-                         seconds: (ContinuousClock.now - started).seconds)
+            return .init(
+                what: what, url: url, status: Int(response.status.code), problem: nil,
+                seconds: (ContinuousClock.now - started).seconds)
         } catch {
             let outcome = (try? await probeAttempt { throw error }) ?? .fail(.other, "\(error)")
-            return .init(what: what, url: url, status: nil, problem: "\(outcome.errorClass?.rawValue ?? "other"): \(outcome.detail)",
-                         seconds: (ContinuousClock.now - started).seconds)
+            return .init(
+                what: what, url: url, status: nil,
+                problem: "\(outcome.errorClass?.rawValue ?? "other"): \(outcome.detail)",
+                seconds: (ContinuousClock.now - started).seconds)
         }
     }
 }
