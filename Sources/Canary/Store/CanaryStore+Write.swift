@@ -52,25 +52,39 @@ extension CanaryStore {
     public func append(_ results: [ProbeResult], to runID: String) async throws {
         guard !results.isEmpty else { return }
         try await writer.write { db in
-            let insertResult = try db.cachedStatement(
+            let insertResult = try RowInserter(
+                db,
                 sql: """
                     INSERT INTO probe_results (run_id, phase, probe, provider, intended_at, started_at, latency,
                                                passed, error_class, detail, finding)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-            let insertSample = try db.cachedStatement(
-                sql: "INSERT INTO metric_samples (run_id, result_id, at, name, labels, value) VALUES (?, ?, ?, ?, ?, ?)")
+            let insertSample = try RowInserter(
+                db, sql: "INSERT INTO metric_samples (run_id, result_id, at, name, labels, value) VALUES (?, ?, ?, ?, ?, ?)")
             var labels = LabelText.Cache()
             for result in results {
-                try insertResult.execute(arguments: [
-                    runID, result.phase, result.probe, result.provider, result.intendedAt, result.startedAt,
-                    result.latency, result.passed, result.errorClass, result.detail, result.finding,
-                ])
+                insertResult.bind(1, runID)
+                insertResult.bind(2, result.phase)
+                insertResult.bind(3, result.probe)
+                insertResult.bind(4, result.provider)
+                insertResult.bind(5, result.intendedAt)
+                insertResult.bind(6, result.startedAt)
+                insertResult.bind(7, result.latency)
+                insertResult.bind(8, result.passed)
+                insertResult.bind(9, result.errorClass)
+                insertResult.bind(10, result.detail)
+                insertResult.bind(11, result.finding)
+                try insertResult.insert()
+                guard !result.samples.isEmpty else { continue }
                 let resultID = db.lastInsertedRowID
                 for sample in result.samples {
-                    try insertSample.execute(arguments: [
-                        runID, resultID, result.finishedAt, sample.name, labels.encode(sample.labels), sample.value,
-                    ])
+                    insertSample.bind(1, runID)
+                    insertSample.bind(2, resultID)
+                    insertSample.bind(3, result.finishedAt)
+                    insertSample.bind(4, sample.name)
+                    insertSample.bind(5, labels.encode(sample.labels))
+                    insertSample.bind(6, sample.value)
+                    try insertSample.insert()
                 }
             }
         }
