@@ -22,7 +22,9 @@ enum Benchmark {
         }
         switch arguments.first {
         case "scheduler": await scheduler(rate: option("rate", 200), seconds: option("seconds", 60))
-        case "store": try await store(results: Int(option("results", 1_000_000)))
+        case "store":
+            let keep = arguments.firstIndex(of: "--db").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+            try await store(results: Int(option("results", 1_000_000)), keep: keep)
         case "intake":
             try await intake(events: Int(option("events", 20_000)), concurrency: max(1, Int(option("concurrency", 32))))
         case "report-db":
@@ -33,7 +35,7 @@ enum Benchmark {
             try await reportDatabase(path: arguments[index + 1], results: Int(option("results", 1_000_000)))
         default:
             print(
-                "usage: canary-bench scheduler [--rate N] [--seconds N] | store [--results N]"
+                "usage: canary-bench scheduler [--rate N] [--seconds N] | store [--results N] [--db PATH]"
                     + " | intake [--events N] [--concurrency N] | report-db --db PATH [--results N]")
         }
     }
@@ -66,9 +68,11 @@ enum Benchmark {
         }
     }
 
-    /// Appends `results` probe results (every tenth with 20 metric samples) in batches of 2,000.
-    static func store(results count: Int) async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("canary-bench-\(UUID().uuidString).sqlite").path
+    /// Appends `results` probe results (every tenth with 20 metric samples) in batches of 2,000, as a run commits
+    /// them; `keep` keeps the database there (for `bench/store.sh`), else it is removed.
+    static func store(results count: Int, keep: String?) async throws {
+        let path = keep ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("canary-bench-\(UUID().uuidString).sqlite").path
         let store = try CanaryStore(path: path)
         try await store.begin(
             RunRecord(
@@ -96,7 +100,7 @@ enum Benchmark {
             String(
                 format: "store: %d results (+%d metric samples) in %.2f s: %.0f results/s",
                 count, count / 10 * 20, elapsed, Double(count) / elapsed))
-        try? FileManager.default.removeItem(atPath: path)
+        if keep == nil { try? FileManager.default.removeItem(atPath: path) }
     }
 }
 
