@@ -10,6 +10,7 @@ import Synchronization
 ///
 ///     swift run -c release canary-bench scheduler [--rate 200] [--seconds 60]
 ///     swift run -c release canary-bench store [--results 1000000]
+///     swift run -c release canary-bench memory [--results 1000000]
 ///     swift run -c release canary-bench intake [--events 20000] [--concurrency 32]
 ///     swift run -c release canary-bench report-db --db PATH [--results 1000000]
 @main
@@ -25,6 +26,7 @@ enum Benchmark {
         case "store":
             let keep = arguments.firstIndex(of: "--db").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
             try await store(results: Int(option("results", 1_000_000)), keep: keep)
+        case "memory": try await memory(results: Int(option("results", 1_000_000)))
         case "intake":
             try await intake(events: Int(option("events", 20_000)), concurrency: max(1, Int(option("concurrency", 32))))
         case "report-db":
@@ -36,7 +38,7 @@ enum Benchmark {
         default:
             print(
                 "usage: canary-bench scheduler [--rate N] [--seconds N] | store [--results N] [--db PATH]"
-                    + " | intake [--events N] [--concurrency N] | report-db --db PATH [--results N]")
+                    + " | memory [--results N] | intake [--events N] [--concurrency N] | report-db --db PATH [--results N]")
         }
     }
 

@@ -97,6 +97,18 @@ public struct Observations: Sendable {
 }
 
 extension Observations {
+    /// Forgets attempts that finished, and points taken, before `time` (each series keeps its latest point), so a
+    /// watcher that only looks back over a window holds that window, not the whole run.
+    public mutating func forget(before time: Double) {
+        let stale = attempts.partitioningIndex { $0.finishedAt >= time }
+        if stale > 0 { attempts.removeFirst(stale) }
+        for key in Array(series.keys) {
+            let points = series[key]!.points
+            let old = Swift.min(points.partitioningIndex { $0.time >= time }, points.count - 1)
+            if old > 0 { series[key]!.points.removeFirst(old) }
+        }
+    }
+
     /// Attempts in `window` matching the selector that count as evidence: unverified ones are left out.
     func judgedAttempts(matching selector: Selector, in window: ClosedRange<Double>) -> [Attempt] {
         attempts(matching: selector, in: window).filter(\.judged)

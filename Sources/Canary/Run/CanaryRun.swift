@@ -53,8 +53,8 @@ public struct CanaryRun: Sendable {
             logger: settings.logger)
         let origin = ContinuousClock.now - .seconds(start)
         let plan = self.plan, settings = self.settings
-        var writer = ResultWriter(runID: runID, store: store, logger: settings.logger)
-        var watcher = watcher
+        let writer = ResultWriter(runID: runID, store: store, logger: settings.logger)
+        var recording = RunRecording(watcher: watcher, writer: writer)
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 await Self.race(plan: plan, settings: settings, context: context, origin: origin, start: start, control: control) {
@@ -62,21 +62,12 @@ public struct CanaryRun: Sendable {
                 }
                 continuation.finish()
             }
-            for await event in events {
-                switch event {
-                case .result(let result):
-                    watcher.observe(result)
-                    await writer.add(result)
-                case .tick(let now):
-                    watcher.tick(at: now)
-                    await writer.tick(at: now)
-                }
-            }
+            for await event in events { await recording.handle(event) }
             await group.waitForAll()
         }
         let reach = (ContinuousClock.now - origin).seconds
         let end: RunEnd = control.stopReason ?? .completed
-        try await writer.finish()
+        try await recording.finish()
         var judgment = try await Judge(store: store).judge(runID: runID, end: end, reach: reach)
         try await store.finish(runID, endedAt: Date(), judgment: judgment)
         // The report shows the run as stored now, ended; a rebuild reads the same record.
@@ -138,7 +129,7 @@ public struct CanaryRun: Sendable {
 }
 
 /// What the schedule hands the run's consumer: a finished attempt, or the time passing.
-enum RunEvent: Sendable {
+package enum RunEvent: Sendable {
     case result(ProbeResult)
     case tick(Double)
 }

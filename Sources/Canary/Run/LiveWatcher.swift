@@ -11,12 +11,28 @@ struct LiveWatcher: Sendable {
     private var latencies = LatencyHistogram()
     /// Alerts firing now, by name.
     private var firing: [String: AlertRule.Level] = [:]
+    /// Real seconds the alert rules look back; older observations are forgotten.
+    private let horizon: Double
+    private var lastForget = 0.0
 
     init(plan: Plan, settings: RunSettings, control: RunControl) {
         self.plan = plan
         self.settings = settings
         self.control = control
         monitor = AlertMonitor(rules: plan.alerts, speed: settings.speed)
+        horizon = Self.horizon(of: plan.alerts, speed: settings.speed)
+    }
+
+    /// The longest look-back of any rule, in real seconds, with a grid step to spare; infinite for `[run]` ranges.
+    static func horizon(of rules: [AlertRule], speed: Double) -> Double {
+        let planSeconds = rules.map { rule -> Double in
+            switch rule.condition.query.range {
+            case .last(let duration): duration.seconds
+            case .run: .infinity
+            case nil: Query.staleness.seconds
+            }
+        }.max() ?? 0
+        return (planSeconds + AlertMonitor.interval) / speed
     }
 
     /// Starts from what an earlier segment of the run observed, without announcing its transitions again.
@@ -45,6 +61,10 @@ struct LiveWatcher: Sendable {
             if event.state == .fired, event.level == .critical, plan.stopOnCritical {
                 control.stop(.stoppedOnCritical)
             }
+        }
+        if horizon.isFinite, now - lastForget > horizon {
+            observed.observations.forget(before: now - horizon)
+            lastForget = now
         }
         guard let status = settings.status else { return }
         let speed = settings.speed
