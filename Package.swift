@@ -101,6 +101,7 @@ let package = Package(
             name: "canary-bench",
             dependencies: [
                 "Canary", "Probes", "FakeCRM",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],

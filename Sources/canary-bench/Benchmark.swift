@@ -10,6 +10,7 @@ import Synchronization
 ///
 ///     swift run -c release canary-bench scheduler [--rate 200] [--seconds 60]
 ///     swift run -c release canary-bench store [--results 1000000]
+///     swift run -c release canary-bench engine [--seconds 10] [--concurrency 32]
 ///     swift run -c release canary-bench memory [--results 1000000]
 ///     swift run -c release canary-bench intake [--events 20000] [--concurrency 32]
 ///     swift run -c release canary-bench report-db --db PATH [--results 1000000]
@@ -26,6 +27,7 @@ enum Benchmark {
         case "store":
             let keep = arguments.firstIndex(of: "--db").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
             try await store(results: Int(option("results", 1_000_000)), keep: keep)
+        case "engine": try await engine(seconds: option("seconds", 10), concurrency: max(1, Int(option("concurrency", 32))))
         case "memory": try await memory(results: Int(option("results", 1_000_000)))
         case "intake":
             try await intake(events: Int(option("events", 20_000)), concurrency: max(1, Int(option("concurrency", 32))))
@@ -38,7 +40,7 @@ enum Benchmark {
         default:
             print(
                 "usage: canary-bench scheduler [--rate N] [--seconds N] | store [--results N] [--db PATH]"
-                    + " | memory [--results N] | intake [--events N] [--concurrency N] | report-db --db PATH [--results N]")
+                    + " | engine [--seconds N] [--concurrency N] | memory [--results N] | intake [--events N] [--concurrency N] | report-db --db PATH [--results N]")
         }
     }
 
