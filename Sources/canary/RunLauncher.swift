@@ -44,11 +44,23 @@ struct RunLauncher {
         settings.baseline = reporting.baseline
         settings.executeRollback = reporting.executeRollback
         settings.mode = mode
-        let run = CanaryRun(plan: plan, settings: settings, store: try CanaryStore(path: storePath))
+        let store = try CanaryStore(path: storePath)
         defer { progress.finish() }
         let control = RunControl()
-        return try await HTTPClient.withProbeClient { http in
-            try await withSignalsStopping(control) { try await body(run, http, control) }
+        let play: @Sendable (RunSettings) async throws -> RunSummary = { settings in
+            let run = CanaryRun(plan: plan, settings: settings, store: store)
+            return try await HTTPClient.withProbeClient { http in
+                try await withSignalsStopping(control) { try await body(run, http, control) }
+            }
+        }
+        guard let port = reporting.metricsPort else { return try await play(settings) }
+        let endpoint = MetricsEndpoint(host: reporting.metricsHost, port: port, logger: logger)
+        let runSettings = settings
+        return try await endpoint.serve { url, factory in
+            progress.line("metrics: \(url)")
+            var settings = runSettings
+            settings.metrics = factory
+            return try await play(settings)
         }
     }
 

@@ -8,6 +8,12 @@ struct RunReportingOptions: ParsableArguments {
     @Flag(help: "On rollback, execute the plan's rollback steps (otherwise they are only printed).")
     var executeRollback = false
 
+    @Option(help: "Serve the harness's own metrics in Prometheus text at http://HOST:PORT/metrics while the run goes (0: a free port).")
+    var metricsPort: Int?
+
+    @Option(help: "Address the metrics endpoint listens on (with --metrics-port).")
+    var metricsHost = "127.0.0.1"
+
     @Option(help: "Progress display: auto (live on a terminal, plain lines otherwise), live or plain.")
     var progress: ProgressMode = .auto
 

@@ -35,7 +35,7 @@ public struct CanaryRun: Sendable {
             "canary run \(runID): plan \(plan.name), \(DurationText.format(plan.duration)) at speed "
                 + "\(NumberText.format(settings.speed)) against \(settings.target.backendURL)")
         let baseline = try await prepareBaseline(of: runID)
-        var watcher = LiveWatcher(plan: plan, settings: settings, control: control)
+        var watcher = LiveWatcher(plan: plan, settings: settings, control: control, runID: runID)
         var seed = RunObservations()
         seed.observations.baseline = baseline
         watcher.resume(from: seed, at: 0)
@@ -72,6 +72,7 @@ public struct CanaryRun: Sendable {
         try await store.finish(runID, endedAt: Date(), judgment: judgment)
         // The report shows the run as stored now, ended; a rebuild reads the same record.
         if let ended = try await store.run(runID) { judgment.run = ended }
+        RunMetrics(factory: settings.metrics, runID: runID).judged(judgment)
         if judgment.outcome.decision == .rollback { try await rollBack(runID, http: http) }
         let folder = try await ReportWriter(store: store, directory: settings.reportDirectory)
             .write(runID: runID, judgment: judgment)

@@ -14,13 +14,15 @@ struct LiveWatcher: Sendable {
     /// Real seconds the alert rules look back; older observations are forgotten.
     private let horizon: Double
     private var lastForget = 0.0
+    private var metrics: RunMetrics
 
-    init(plan: Plan, settings: RunSettings, control: RunControl) {
+    init(plan: Plan, settings: RunSettings, control: RunControl, runID: String) {
         self.plan = plan
         self.settings = settings
         self.control = control
         monitor = AlertMonitor(rules: plan.alerts, speed: settings.speed)
         horizon = Self.horizon(of: plan.alerts, speed: settings.speed)
+        metrics = RunMetrics(factory: settings.metrics, runID: runID)
     }
 
     /// The longest look-back of any rule, in real seconds, with a grid step to spare; infinite for `[run]` ranges.
@@ -47,6 +49,7 @@ struct LiveWatcher: Sendable {
         if result.passed { passed += 1 } else if result.unverified { unverified += 1 } else { failed += 1 }
         if !result.unverified { latencies.record(seconds: result.latency) }
         observed.add(result)
+        metrics.attempted(result)
         if let finding = result.finding {
             let who = ProbeKey(probe: result.probe, provider: result.provider)
             settings.progress("✖ \(who) proved the release broken: \(finding)")
@@ -57,6 +60,7 @@ struct LiveWatcher: Sendable {
     mutating func tick(at now: Double) {
         for event in monitor.advance(observed.observations, to: now) {
             firing[event.name] = event.state == .fired ? event.level : nil
+            metrics.alert(event)
             settings.progress(Self.line(for: event, speed: settings.speed))
             if event.state == .fired, event.level == .critical, plan.stopOnCritical {
                 control.stop(.stoppedOnCritical)

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Logging
 import Probes
 
@@ -23,6 +24,8 @@ public struct RunSettings: Sendable {
     public var baseline: String?
     /// Whether a `rollback` decision executes the plan's rollback hooks (otherwise they are only printed).
     public var executeRollback = false
+    /// Where the harness's own metrics go (`canary_attempts_total`, …); nothing is recorded by default.
+    public var metrics: any MetricsFactory = NOOPMetricsHandler.instance
     /// Whether the target is the bundled fakes (a resume starts them anew) or a deployment.
     public var mode: RunRecord.Mode = .target
     public var logger: Logger
