@@ -92,10 +92,10 @@ public struct Preflight: Sendable {
                 what: what, url: url, status: Int(response.status.code), problem: nil,
                 seconds: (ContinuousClock.now - started).seconds)
         } catch {
-            let outcome = (try? await probeAttempt { throw error }) ?? .fail(.other, "\(error)")
+            let failure = TransportFailure(error)
             return .init(
                 what: what, url: url, status: nil,
-                problem: "\(outcome.errorClass?.rawValue ?? "other"): \(outcome.detail)",
+                problem: "\(failure.errorClass): \(failure.sentence)",
                 seconds: (ContinuousClock.now - started).seconds)
         }
     }

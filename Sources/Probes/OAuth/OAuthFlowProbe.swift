@@ -16,7 +16,7 @@ public struct OAuthFlowProbe: Probe {
         return try await probeAttempt {
             let authorize = try await authorizeURL(context)
             if let problem = authorize.problem(for: provider, target: context.target) { return .fail(.check, problem) }
-            let consent = try await context.send(.GET, url: authorize.text)
+            let consent = try await context.send(.GET, url: authorize.text, followRedirects: false)
             if context.target.oauthMode == .shallow {
                 guard consent.status < 400 else {
                     return .fail(.httpStatus, "the \(provider) authorize URL answered \(consent.status)")
@@ -34,11 +34,11 @@ public struct OAuthFlowProbe: Probe {
                 return .fail(.check, "the \(provider) consent redirect does not carry the state sent")
             }
             if let forged = URLQueryEdit.appending("x", toParameter: "state", in: callback) {
-                if try await context.send(.GET, url: forged).isSuccess {
+                if try await context.send(.GET, url: forged, followRedirects: false).isSuccess {
                     return .brokenRelease("the \(provider) callback accepted a forged state")
                 }
             }
-            let answer = try await context.send(.GET, url: callback)
+            let answer = try await context.send(.GET, url: callback, followRedirects: false)
             guard answer.isSuccess else {
                 let word = answer.errorWord.map { " (\($0))" } ?? ""
                 return .brokenRelease("OAuth connect for \(provider) is broken: the callback answered \(answer.status)\(word)")
@@ -54,7 +54,7 @@ public struct OAuthFlowProbe: Probe {
     private func authorizeURL(_ context: ProbeContext) async throws -> AuthorizeURL {
         let provider = self.provider ?? ""
         let path = context.workspacePath(context.target.paths.oauthStart, ["provider": provider])
-        let start = try await context.send(.GET, path)
+        let start = try await context.send(.GET, path, followRedirects: false)
         let text: String?
         switch start.status {
         case 300..<400: text = start.headers.first(name: "Location")

@@ -1,7 +1,3 @@
-import AsyncHTTPClient
-import NIOCore
-import NIOPosix
-
 /// Why a probe attempt failed, as a stable word safe for database columns and report groups.
 public struct ErrorClass: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The stable word, e.g. `connection`.
@@ -26,24 +22,27 @@ public struct ErrorClass: Hashable, Sendable, CustomStringConvertible, Expressib
     public static let workerDown: Self = "worker_down"
     /// The target's metrics text is not valid Prometheus exposition format.
     public static let metricsUnparseable: Self = "metrics_unparseable"
-    /// Any other client-side failure.
+    /// The answer's body is larger than a probe reads.
+    public static let bodyTooLarge: Self = "body_too_large"
+    /// A compressed body that inflates past its limit or is not valid compressed data.
+    public static let decompression: Self = "decompression"
+    /// The answer's headers are larger than the HTTP parser accepts.
+    public static let headerOverflow: Self = "header_overflow"
+    /// The answer is not valid HTTP/1.1: a garbage status line, bad chunking, bad header syntax.
+    public static let protocolViolation: Self = "protocol"
+    /// The connection ended in the middle of the answer.
+    public static let truncated: Self = "truncated"
+    /// Redirects that go round in a circle or past the hop limit.
+    public static let redirectLoop: Self = "redirect_loop"
+    /// The TLS handshake failed or the certificate was not accepted.
+    public static let tls: Self = "tls"
+    /// The host name does not resolve.
+    public static let dns: Self = "dns"
+    /// The URL the harness built for the target is not a valid URL.
+    public static let invalidURL: Self = "invalid_url"
+    /// Any other client-side failure; a misbehaviour the harness knows never ends here.
     public static let other: Self = "other"
 
     /// Classifies an error thrown while talking to the target.
-    public static func classify(_ error: any Error) -> ErrorClass {
-        if let error = error as? HTTPClientError {
-            switch error {
-            case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout:
-                return .timeout
-            case .connectTimeout, .remoteConnectionClosed, .tlsHandshakeTimeout:
-                return .connection
-            default:
-                return .other
-            }
-        }
-        if error is NIOConnectionError || error is IOError || error is ChannelError {
-            return .connection
-        }
-        return .other
-    }
+    public static func classify(_ error: any Error) -> ErrorClass { TransportFailure(error).errorClass }
 }
