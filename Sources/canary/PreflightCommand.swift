@@ -21,6 +21,8 @@ struct PreflightCommand: AsyncParsableCommand {
     @Option(help: "Base URL of the deployment (default: the plan's target.backend_url, then BACKEND_URL).")
     var target: String?
 
+    @OptionGroup var tls: TLSOptions
+
     func run() async throws {
         let plan: Plan
         do {
@@ -31,8 +33,14 @@ struct PreflightCommand: AsyncParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let url = target ?? plan.target.backendURL?.resolve(in: environment) ?? environment["BACKEND_URL"]
-        let report = try await HTTPClient.withProbeClient { http in
-            await Preflight(plan: plan, backendURL: url, environment: environment).check(http: http)
+        let report: PreflightReport
+        do {
+            report = try await HTTPClient.withProbeClient(tls: tls.tls(for: plan)) { http in
+                await Preflight(plan: plan, backendURL: url, environment: environment).check(http: http)
+            }
+        } catch let error as ProbeTLSError {
+            Terminal.error(error.description)
+            throw ExitCode.usage
         }
         for line in report.lines { Terminal.line(line) }
         if !report.ready { throw ExitCode.usage }

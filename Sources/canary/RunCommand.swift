@@ -37,6 +37,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var reporting: RunReportingOptions
 
+    @OptionGroup var tls: TLSOptions
+
     func validate() throws {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number, e.g. 60.") }
         if fake && target != nil { throw ValidationError("--target and --fake exclude each other; pick one.") }
@@ -53,7 +55,7 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error("\(error)")
             throw ExitCode.usage
         }
-        let launcher = RunLauncher(reporting: reporting, storePath: store.path, out: out, speed: speed, logger: logger)
+        let launcher = RunLauncher(reporting: reporting, storePath: store.path, out: out, speed: speed, tls: tls, logger: logger)
         let baseline = reporting.baseline, storePath = store.path
         let start: @Sendable (CanaryRun, HTTPClient, RunControl) async throws -> RunSummary = { run, http, control in
             if let baseline, baseline != "last-go", try await run.store.run(baseline) == nil {

@@ -13,6 +13,7 @@ struct RunLauncher {
     var storePath: String
     var out: String
     var speed: Double
+    var tls: TLSOptions
     var logger: Logger
 
     /// A run against the fakes, started here on loopback with `faults` (already scaled to `speed`).
@@ -44,12 +45,14 @@ struct RunLauncher {
         settings.baseline = reporting.baseline
         settings.executeRollback = reporting.executeRollback
         settings.mode = mode
+        settings.tls = tls.tls(for: plan)
+        if let summary = settings.tls.summary { progress.line("TLS: \(summary)") }
         let store = try CanaryStore(path: storePath)
         defer { progress.finish() }
         let control = RunControl()
         let play: @Sendable (RunSettings) async throws -> RunSummary = { settings in
             let run = CanaryRun(plan: plan, settings: settings, store: store)
-            return try await HTTPClient.withProbeClient { http in
+            return try await HTTPClient.withProbeClient(tls: settings.tls) { http in
                 try await withSignalsStopping(control) { try await body(run, http, control) }
             }
         }
@@ -74,6 +77,9 @@ struct RunLauncher {
             Terminal.error(error.description)
             throw [.storeFailed, .resultsLost].contains(error.code) ? ExitCode.internalError : ExitCode.usage
         } catch let error as FaultPlanError {
+            Terminal.error(error.description)
+            throw ExitCode.usage
+        } catch let error as ProbeTLSError {
             Terminal.error(error.description)
             throw ExitCode.usage
         } catch let error as ExitCode {

@@ -2,6 +2,10 @@ import Foundation
 
 /// `report.md`: the decision first, then the evidence; reads well as a GitHub step summary.
 public enum MarkdownReport {
+    /// The warning every format shows when the run accepted any certificate.
+    static let tlsWarning =
+        "the target's TLS certificates were NOT verified (insecure_skip_verify): this run says nothing about its certificate, and its traffic could have been intercepted."
+
     /// Renders the report.
     public static func render(_ report: RunReport) -> String {
         var lines: [String] = []
@@ -12,6 +16,10 @@ public enum MarkdownReport {
         lines.append("")
         lines += report.reasons.map { "- \(escape($0))" }
         lines.append("")
+        if run.skippedTLSVerification {
+            lines.append("> **Warning:** \(MarkdownReport.tlsWarning)")
+            lines.append("")
+        }
         lines += rollbackSection(report)
         lines += allReasonsSection(report)
         lines.append("## Gates")
@@ -88,6 +96,7 @@ public enum MarkdownReport {
         lines.append("| started | \(run.startedAt) |")
         lines.append("| ended | \(run.endedAt ?? "not recorded") (\(run.end.rawValue)) |")
         if let seconds = run.durationSeconds { lines.append("| wall time | \(String(format: "%.1f", seconds)) s |") }
+        if let tls = run.tls { lines.append("| TLS | \(escape(tls)) |") }
         lines.append("| harness | canary \(run.harnessVersion) |")
         lines.append("")
         return lines.joined(separator: "\n")

@@ -1,3 +1,5 @@
+import Probes
+
 /// Everything a report shows, built from the database alone. Encoded as `report.json`
 /// (schema version ``RunReport/currentSchemaVersion``; fields are only ever added within a version).
 public struct RunReport: Sendable, Codable {
@@ -46,6 +48,11 @@ public struct RunReport: Sendable, Codable {
         public var durationSeconds: Double?
         /// Real seconds on the run's own clock that its results reach (plan seconds divided by the speed).
         public var reachSeconds: Double
+        /// How the target's TLS certificate was trusted, when not by the system's roots alone.
+        public var tls: String? = nil
+
+        /// Whether the run accepted any certificate, which reports say loudly.
+        public var skippedTLSVerification: Bool { tls == ProbeTLS.unverifiedSummary }
     }
 
     /// One phase of the plan, in plan time.

@@ -30,7 +30,7 @@ public struct CanaryRun: Sendable {
                 target: settings.target.backendURL, speed: settings.speed, faults: settings.faults,
                 harnessVersion: settings.harnessVersion, startedAt: Date(), endedAt: nil, end: .unfinished,
                 decision: nil, reasons: [], mode: settings.mode, runnerPID: ProcessInfo.processInfo.processIdentifier,
-                runnerHost: ProcessInfo.processInfo.hostName))
+                runnerHost: ProcessInfo.processInfo.hostName, tls: settings.tls.summary))
         settings.progress(
             "canary run \(runID): plan \(plan.name), \(DurationText.format(plan.duration)) at speed "
                 + "\(NumberText.format(settings.speed)) against \(settings.target.backendURL)")

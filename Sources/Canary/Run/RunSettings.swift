@@ -28,6 +28,8 @@ public struct RunSettings: Sendable {
     public var metrics: any MetricsFactory = NOOPMetricsHandler.instance
     /// Whether the target is the bundled fakes (a resume starts them anew) or a deployment.
     public var mode: RunRecord.Mode = .target
+    /// How probes trust the target's certificate; recorded with the run so reports show it.
+    public var tls = ProbeTLS()
     public var logger: Logger
 
     public init(

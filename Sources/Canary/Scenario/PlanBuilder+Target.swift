@@ -39,7 +39,21 @@ extension PlanBuilder {
         if let uri = reader.string(map, "redirect_uri", in: "target") { target.expectedRedirectURI = uri }
         if map["admin_auth"] != nil { target.adminAuthSecret = secretName(map, "admin_auth", in: "target") }
         if let readNode = map["crm_read"] { buildCRMRead(readNode, into: &target.crmRead) }
+        if let tlsNode = map["tls"] { buildTLS(tlsNode, into: &target.tls) }
         return target
+    }
+
+    /// `tls: {ca_file: certs/ca.pem, insecure_skip_verify: false}`.
+    private mutating func buildTLS(_ node: Node, into tls: inout ProbeTLS) {
+        guard let map = reader.mapping(node, "target.tls", allowed: ["ca_file", "insecure_skip_verify"]) else { return }
+        if let path = reader.string(map, "ca_file", in: "target.tls") { tls.caFile = path }
+        if let flag = map["insecure_skip_verify"] {
+            if let value = flag.bool {
+                tls.insecureSkipVerify = value
+            } else {
+                reader.problem(at: flag, "insecure_skip_verify in target.tls must be true or false")
+            }
+        }
     }
 
     /// `healthy: [ok, connected]` for both health endpoints, or `healthy: {health: [ok], crm_health: [connected]}`.

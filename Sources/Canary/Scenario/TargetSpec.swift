@@ -7,7 +7,7 @@ import Probes
 /// `{scheme, secret: env:NAME, header}`); `oauth_mode` (full | shallow, default full); `required_scopes`
 /// (provider → list); `redirect_uri` (default `{backend}/crm/{provider}/callback`); `admin_auth` (`env:NAME`);
 /// `crm_read` (provider → `base_url`, `token` / `database`, `login`, `api_key`); `metrics_format`
-/// (prometheus | json, default prometheus).
+/// (prometheus | json, default prometheus); `tls` (`{ca_file: PEM path, insecure_skip_verify: bool}`).
 public struct TargetSpec: Sendable {
     /// Backend base URL, literal or from an environment variable; `--target` overrides it.
     public var backendURL: ValueSource?
@@ -39,6 +39,8 @@ public struct TargetSpec: Sendable {
     public var crmRead: [String: CRMReadSpec] = CRMReadSpec.defaults
     /// The metrics endpoint's format.
     public var metricsFormat: ProbeTarget.MetricsFormat = .prometheus
+    /// How probes trust the target's certificate (`tls: {ca_file, insecure_skip_verify}`).
+    public var tls = ProbeTLS()
 
     /// Every secret name the plan refers to: `secrets:`, signing secrets, `admin_auth` and CRM credentials.
     public var allSecretNames: [String] {

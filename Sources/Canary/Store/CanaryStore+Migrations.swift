@@ -35,5 +35,8 @@ extension CanaryStore {
                 ALTER TABLE gate_verdicts ADD COLUMN threshold_value REAL;
                 """)
         }
+        migrator.registerMigration("v4-tls") { db in
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN tls TEXT")
+        }
     }
 }

@@ -117,6 +117,6 @@ extension CanaryStore {
             decision: (row["decision"] as String?).flatMap(Decision.init(rawValue:)),
             reasons: (try? JSONDecoder().decode([Reason].self, from: Data(reasonsText.utf8))) ?? [],
             mode: RunRecord.Mode(rawValue: row["mode"]) ?? .target, reach: row["reach"], runnerPID: row["runner_pid"],
-            runnerHost: row["runner_host"])
+            runnerHost: row["runner_host"], tls: row["tls"])
     }
 }

@@ -9,13 +9,13 @@ extension CanaryStore {
             try db.execute(
                 sql: """
                     INSERT INTO runs (id, plan_name, plan_path, plan_source, target, speed, faults, harness_version,
-                                      started_at, end_state, mode, runner_pid, runner_host)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      started_at, end_state, mode, runner_pid, runner_host, tls)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.id, run.planName, run.planPath, run.planSource, run.target, run.speed, run.faults,
                     run.harnessVersion, run.startedAt.timeIntervalSince1970, run.end.rawValue, run.mode.rawValue,
-                    run.runnerPID, run.runnerHost,
+                    run.runnerPID, run.runnerHost, run.tls,
                 ])
             try Self.insert(
                 RunSegment(position: 0, startedAt: run.startedAt, fromSeconds: 0, gapSeconds: 0, target: run.target),

@@ -32,11 +32,14 @@ public struct RunRecord: Sendable, Equatable {
     /// The process recording the run, and its host, so a resume can tell a live run from a killed one.
     public var runnerPID: Int32?
     public var runnerHost: String?
+    /// How the run verified the target's TLS when not the default, e.g. "certificates NOT verified …".
+    public var tls: String?
 
     public init(
         id: String, planName: String, planPath: String, planSource: String, target: String, speed: Double,
         faults: String?, harnessVersion: String, startedAt: Date, endedAt: Date?, end: RunEnd, decision: Decision?,
-        reasons: [Reason], mode: Mode = .target, reach: Double? = nil, runnerPID: Int32? = nil, runnerHost: String? = nil
+        reasons: [Reason], mode: Mode = .target, reach: Double? = nil, runnerPID: Int32? = nil, runnerHost: String? = nil,
+        tls: String? = nil
     ) {
         self.id = id
         self.planName = planName
@@ -55,6 +58,7 @@ public struct RunRecord: Sendable, Equatable {
         self.reach = reach
         self.runnerPID = runnerPID
         self.runnerHost = runnerHost
+        self.tls = tls
     }
 
     /// A new run id: start time plus a random suffix, e.g. `20261129-101530-7f3a`.

@@ -3,10 +3,14 @@ import NIOCore
 import NIOPosix
 
 extension HTTPClient {
-    /// Runs `body` with a client sized for probing (64 connections per host, no redirects followed),
-    /// and always shuts it down.
-    public static func withProbeClient<T: Sendable>(_ body: (HTTPClient) async throws -> T) async throws -> T {
+    /// Runs `body` with a client sized for probing (64 connections per host, no redirects followed by the client,
+    /// TLS trusted as `tls` says), and always shuts it down.
+    /// - Throws: ``ProbeTLSError`` when `tls` names a CA file that cannot be used.
+    public static func withProbeClient<T: Sendable>(
+        tls: ProbeTLS = ProbeTLS(), _ body: (HTTPClient) async throws -> T
+    ) async throws -> T {
         var configuration = HTTPClient.Configuration()
+        configuration.tlsConfiguration = try tls.clientConfiguration()
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
         configuration.timeout.connect = .seconds(5)
         configuration.redirectConfiguration = .disallow

@@ -35,6 +35,7 @@ public enum HTMLReport {
         var html = #"<header class="banner \#(report.decision.rawValue)"><h1>\#(MarkdownReport.headline(report.decision))</h1>"#
         html += #"<div class="meta">decision <b>\#(report.decision.rawValue)</b> (exit code \#(report.decision.exitCode)) · run \#(e(run.id)) · plan \#(e(run.plan)) · \#(e(run.target)) · speed \#(NumberText.format(run.speed))×</div>"#
         html += "<ul>" + report.reasons.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+        if run.skippedTLSVerification { html += #"<p class="tls-warning">Warning: \#(e(MarkdownReport.tlsWarning))</p>"# }
         if report.reasonDetails.count > ReasonText.headlineLimit {
             html += "<details><summary>all \(report.reasonDetails.count) reasons</summary><ol>"
                 + report.allReasonLines.map { "<li>\(e($0))</li>" }.joined() + "</ol></details>"
@@ -198,6 +199,7 @@ public enum HTMLReport {
             ("speed", "\(NumberText.format(run.speed))× plan time"),
         ]
         if let faults = run.faults { rows.append(("faults", faults)) }
+        if let tls = run.tls { rows.append(("TLS", tls)) }
         rows += [
             ("started", run.startedAt), ("ended", "\(run.endedAt ?? "not recorded") (\(run.end.rawValue))"),
             ("harness", "canary \(run.harnessVersion)"), ("report schema", "\(report.schemaVersion)"),

@@ -18,6 +18,7 @@ enum HTMLStyle {
         .banner.rollback { background: var(--rollback); }
         .banner .meta { opacity: .92; font-size: .92em; overflow-wrap: anywhere; }
         .banner ul { margin: 10px 0 0; padding-left: 20px; }
+        .tls-warning { background: #fff; color: #8a1c1c; border-radius: 6px; padding: 6px 10px; font-weight: 600; }
         .banner li { margin: 3px 0; overflow-wrap: anywhere; }
         table { border-collapse: collapse; width: 100%; font-size: .93em; }
         th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
