@@ -3,6 +3,7 @@ import Canary
 import FakeCRM
 import Foundation
 import Logging
+import NIOSSL
 import Probes
 import Testing
 
@@ -29,25 +30,30 @@ enum EndToEnd {
         return folder.path
     }
 
-    /// Runs the pilot plan against a fresh fake stack with the given fault plan.
+    /// Runs the pilot plan against a fresh fake stack with the given fault plan; over HTTPS when `serverTLS` is given,
+    /// with probes trusting the target as `probeTLS` says.
     static func runPilot(
-        faults: String?, speed: Double = 60, stopAfter: Duration? = nil
+        faults: String?, speed: Double = 60, stopAfter: Duration? = nil, serverTLS: TLSConfiguration? = nil,
+        probeTLS: ProbeTLS = ProbeTLS()
     ) async throws -> (summary: RunSummary, store: CanaryStore, folder: String) {
         let plan = try PlanLoader.load(path: path("scenarios/pilot.yaml"))
         let folder = temporaryFolder()
         let store = try CanaryStore(path: folder + "/canary.sqlite")
         var configuration = FakeDeploymentConfiguration()
         if let faults { configuration.faults = try DeploymentFaultPlan.load(path: path(faults), speed: speed) }
+        configuration.tls = serverTLS
         let logger = EndToEnd.logger
         let summary = try await withFakeStack(configuration, logger: logger) { stack in
             let (target, secrets) = plan.target.resolve(backendURL: stack.deployment.baseURL, environment: stack.environment)
-            let settings = RunSettings(
+            var runSettings = RunSettings(
                 speed: speed, target: target, secrets: secrets, faults: faults, reportDirectory: folder + "/reports",
                 logger: logger)
+            runSettings.tls = probeTLS
+            let settings = runSettings
             let control = RunControl()
             return try await withThrowingTaskGroup(of: RunSummary?.self) { group in
                 group.addTask {
-                    try await HTTPClient.withProbeClient { http in
+                    try await HTTPClient.withProbeClient(tls: probeTLS) { http in
                         try await CanaryRun(plan: plan, settings: settings, store: store).execute(http: http, control: control)
                     }
                 }

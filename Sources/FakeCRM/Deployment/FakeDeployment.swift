@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 
@@ -24,10 +25,14 @@ public struct FakeDeployment: Sendable {
         self.logger = logger
     }
 
+    /// `https` when it serves TLS, else `http`: the scheme of the URLs it builds for itself and verifies signatures on.
+    var scheme: String { configuration.tls == nil ? "http" : "https" }
+
     /// The Hummingbird application serving the routes, with the sync worker as one of its services.
+    /// - Throws: when `configuration.tls` cannot make a TLS context (a key that does not match its certificate).
     public func makeApplication(
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         let state = self.state
         let refuses = state.faults.faults.contains { $0.kind == .refuseConnections }
         let http1 = HTTP1Channel.Configuration(
@@ -43,9 +48,11 @@ public struct FakeDeployment: Sendable {
             pollInterval: configuration.workerPollInterval,
             logger: logger
         )
+        let server: HTTPServerBuilder = try configuration.tls.map { try .tls(.http1(configuration: http1), tlsConfiguration: $0) }
+            ?? .http1(configuration: http1)
         return Application(
             router: buildRouter(),
-            server: .http1(configuration: http1),
+            server: server,
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: "fakecrm-deployment"

@@ -1,3 +1,5 @@
+import NIOSSL
+
 /// Everything needed to start a fake deployment.
 public struct FakeDeploymentConfiguration: Sendable {
     /// Address to bind; loopback by default.
@@ -22,6 +24,8 @@ public struct FakeDeploymentConfiguration: Sendable {
     public var secrets = DeploymentSecrets.random()
     /// The frontend origin CORS allows, e.g. `http://127.0.0.1:5173`.
     public var frontendOrigin: String?
+    /// Serve HTTPS with this server configuration (certificate chain and key); nil serves plain HTTP.
+    public var tls: TLSConfiguration?
 
     /// How the deployment strays from the contract; kept in the fault plan's `profile:`.
     public var profile: DeploymentProfile {

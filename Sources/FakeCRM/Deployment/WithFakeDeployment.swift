@@ -21,10 +21,11 @@ public func withFakeDeployment<T: Sendable>(
     return try await withLoopbackService(
         logger: logger,
         notStarted: { FakeDeploymentError.notStarted(host: configuration.host, port: configuration.port) },
-        makeService: { deployment.makeApplication(onServerRunning: $0) }
+        makeService: { try deployment.makeApplication(onServerRunning: $0) }
     ) { port in
         let running = RunningFakeDeployment(
-            baseURL: loopbackURL(host: configuration.host, port: port), port: port, state: deployment.state)
+            baseURL: loopbackURL(host: configuration.host, port: port, tls: configuration.tls != nil), port: port,
+            state: deployment.state)
         logger.info("Fake deployment running.", metadata: ["fake.url": "\(running.baseURL)"])
         return try await body(running)
     }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOSSL
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -108,10 +109,14 @@ struct FakeStackSetup: Sendable {
             json: (try? JSONValue.parse(body.readableBytesView)) ?? .null)
     }
 
-    /// A client that does not follow redirects, so each OAuth hop can be read.
+    /// A client that does not follow redirects, so each OAuth hop can be read. It talks only to the fakes on
+    /// loopback, so it accepts the certificate a TLS deployment was given by its test.
     private func withClient(_ body: (HTTPClient) async throws -> Void) async throws {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = .none
         let client = HTTPClient(
-            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+            eventLoopGroupProvider: .singleton,
+            configuration: .init(tlsConfiguration: tls, redirectConfiguration: .disallow))
         do {
             try await body(client)
             try await client.shutdown()

@@ -9,11 +9,11 @@ import ServiceLifecycle
 func withLoopbackService<T: Sendable>(
     logger: Logger,
     notStarted: @escaping @Sendable () -> any Error,
-    makeService: (@escaping @Sendable (any Channel) async -> Void) -> any Service,
+    makeService: (@escaping @Sendable (any Channel) async -> Void) throws -> any Service,
     _ body: @Sendable (Int) async throws -> T
 ) async throws -> T {
     let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-    let service = makeService { channel in
+    let service = try makeService { channel in
         portContinuation.yield(channel.localAddress?.port ?? 0)
         portContinuation.finish()
     }
@@ -42,7 +42,7 @@ func withLoopbackService<T: Sendable>(
     }
 }
 
-/// `http://host:port`, with IPv6 hosts bracketed.
-func loopbackURL(host: String, port: Int) -> String {
-    "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+/// `http://host:port` (`https` with `tls`), with IPv6 hosts bracketed.
+func loopbackURL(host: String, port: Int, tls: Bool = false) -> String {
+    "\(tls ? "https" : "http")://\(host.contains(":") ? "[\(host)]" : host):\(port)"
 }

@@ -13,6 +13,9 @@ extension HTTPClient {
         configuration.tlsConfiguration = try tls.clientConfiguration()
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
         configuration.timeout.connect = .seconds(5)
+        // A refused connection or failed handshake is the attempt's answer; retrying until the connect timeout
+        // would only make every such attempt take five seconds.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .enabled(limit: .ratio(20))
         let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)

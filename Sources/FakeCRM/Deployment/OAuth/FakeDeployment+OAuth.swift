@@ -5,10 +5,11 @@ extension FakeDeployment {
     /// `GET /crm/{provider}/start`, `GET /crm/{provider}/callback` and `POST /crm/{provider}/refresh`.
     func registerOAuthRoutes(on router: Router<DeploymentRequestContext>) {
         let state = self.state
+        let scheme = self.scheme
         router.get("/crm/:provider/start") { request, context in
             let provider = try Self.oauthProvider(context)
             let workspace = request.uri.queryParameters.get("workspace_id") ?? "default"
-            let own = "http://\(request.head.authority ?? "localhost")/crm/\(provider)/callback"
+            let own = "\(scheme)://\(request.head.authority ?? "localhost")/crm/\(provider)/callback"
             let redirect = state.profile.oauthRedirectURI ?? own
             guard let url = state.connections.authorizeURL(for: provider, workspaceID: workspace, redirectURI: redirect)
             else { throw APIError(.serviceUnavailable, "\(provider) has no OAuth app configured", code: "not_configured") }

@@ -9,13 +9,14 @@ extension FakeDeployment {
     /// `POST /crm/webhooks/{source}`: verify, parse, dedupe, queue (or, once verified, the profile's fixed answer).
     func registerWebhookRoutes(on router: Router<DeploymentRequestContext>) {
         let state = self.state
+        let scheme = self.scheme
         router.post("/crm/webhooks/:source") { request, context in
-            try await Self.receiveWebhook(request, context: context, state: state)
+            try await Self.receiveWebhook(request, context: context, state: state, scheme: scheme)
         }
     }
 
     private static func receiveWebhook(
-        _ request: Request, context: DeploymentRequestContext, state: FakeDeploymentState
+        _ request: Request, context: DeploymentRequestContext, state: FakeDeploymentState, scheme: String
     ) async throws -> Response {
         let started = ContinuousClock.now
         let name = context.parameters.get("source")
@@ -32,7 +33,7 @@ extension FakeDeployment {
         let verifier = WebhookVerifier(signing: state.profile.signing(for: source), secret: state.secrets.webhookSecrets[source])
         let verdict = verifier.verify(
             source: source, header: { HTTPField.Name($0).flatMap { request.headers[$0] } }, body: body,
-            url: "http://\(request.head.authority ?? "localhost")\(request.uri)",
+            url: "\(scheme)://\(request.head.authority ?? "localhost")\(request.uri)",
             nowMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
         if verdict != .authentic, !state.faults.acceptsForgedWebhooks(at: state.elapsed) {
             state.metrics.webhookRefused(source)

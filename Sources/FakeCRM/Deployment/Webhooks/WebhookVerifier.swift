@@ -12,7 +12,7 @@ struct WebhookVerifier: Sendable {
     /// The verdict for one request.
     /// - Parameters:
     ///   - header: reads a request header by name, case-insensitively.
-    ///   - url: the full URL as the sender signed it, `http://host:port/path?query`.
+    ///   - url: the full URL as the sender signed it, `http://host:port/path?query` (`https` over TLS).
     ///   - nowMilliseconds: the current Unix time in milliseconds.
     func verify(
         source: WebhookSource, header: (String) -> String?, body: [UInt8], url: String, nowMilliseconds: Int64
