@@ -106,6 +106,20 @@ import Testing
         #expect(headline.last == "and 3 more reasons (the report lists every one)")
     }
 
+    @Test func contractsThatFailedTheSameWayShareOneHeadlineLine() {
+        let refused = "the target refused the connection (nothing listens on that port)"
+        let evidence = ["hubspot", "odoo", "zoho"].map { Self.evidence($0, failed: 3, of: 3, refused) }
+            + [Self.evidence("stripe", failed: 2, of: 3, "signed stripe webhook answered 500")]
+        let outcome = DecisionEngine.decide(
+            .init(end: .stoppedOnCritical, alerts: [Self.alert(.critical, evidence: evidence)], gates: [], findings: [], attempts: 12))
+        let headline = ReasonText.headline(outcome.reasons, speed: 1)
+        #expect(outcome.decision == .rollback)
+        #expect(headline[0].hasPrefix("3 probe instances failed the same way, 9 of 9 attempts: \(refused) ("), "\(headline)")
+        #expect(headline[0].hasSuffix(": webhook.delivery (hubspot), webhook.delivery (odoo), webhook.delivery (zoho)"))
+        #expect(headline[1].hasPrefix("webhook.delivery (stripe): 2 of 3 attempts failed: signed stripe webhook answered 500"))
+        #expect(!headline.contains { $0.hasPrefix("and ") }, "every reason is shown, grouped: \(headline)")
+    }
+
     @Test func exitCodes() {
         #expect(Decision.allCases.map(\.exitCode) == [0, 1, 2])
     }

@@ -4,11 +4,51 @@ public enum ReasonText {
     public static let headlineLimit = 5
 
     /// The first reasons, then `and N more reasons …` when there are more than ``headlineLimit``.
+    ///
+    /// Contracts that failed with the same detail, caught by the same rule, share one line: a target that refuses
+    /// every connection gives one line naming the cause and the instances, not one line per probe.
     public static func headline(_ reasons: [Reason], speed: Double, limit: Int = headlineLimit) -> [String] {
-        let shown = reasons.prefix(reasons.count > limit ? limit : reasons.count).map { line($0, speed: speed) }
-        let rest = reasons.count - shown.count
-        guard rest > 0 else { return shown }
-        return shown + ["and \(rest) more reason\(rest == 1 ? "" : "s") (the report lists every one)"]
+        let groups = sameFailureGroups(reasons)
+        let shown = groups.count > limit ? Array(groups.prefix(limit)) : groups
+        let lines = shown.map { $0.count == 1 ? line($0[0], speed: speed) : sharedFailure($0, speed: speed) }
+        let rest = reasons.count - shown.reduce(0) { $0 + $1.count }
+        guard rest > 0 else { return lines }
+        return lines + ["and \(rest) more reason\(rest == 1 ? "" : "s") (the report lists every one)"]
+    }
+
+    /// Reasons in order, with each failed contract gathered with later ones that failed the same way.
+    static func sameFailureGroups(_ reasons: [Reason]) -> [[Reason]] {
+        struct Key: Hashable {
+            var detail: String?
+            var rules: [String]
+            var threshold: String?
+        }
+        var groups: [[Reason]] = []
+        var index: [Key: Int] = [:]
+        for reason in reasons {
+            guard reason.cause == .contractFailed, reason.detail != nil else {
+                groups.append([reason])
+                continue
+            }
+            let key = Key(detail: reason.detail, rules: reason.rules, threshold: reason.threshold)
+            if let at = index[key] {
+                groups[at].append(reason)
+            } else {
+                index[key] = groups.count
+                groups.append([reason])
+            }
+        }
+        return groups
+    }
+
+    /// `19 probe instances failed the same way, 19 of 19 attempts: the target refused the connection (…): a, b …`.
+    private static func sharedFailure(_ group: [Reason], speed: Double) -> String {
+        let failed = group.reduce(0) { $0 + ($1.failed ?? 0) }, attempts = group.reduce(0) { $0 + ($1.attempts ?? 0) }
+        let names = group.map { $0.instance ?? "a probe" }
+        let shown = names.prefix(4).joined(separator: ", ")
+        let more = names.count > 4 ? " and \(names.count - 4) more" : ""
+        return "\(group.count) probe instances failed the same way, \(failed) of \(attempts) attempts: "
+            + "\(group[0].detail ?? "") (\(caughtBy(group[0], speed: speed))): \(shown)\(more)"
     }
 
     /// One reason as a sentence.
