@@ -23,6 +23,10 @@ public struct Judge: Sendable {
         let plan = try Self.plan(of: run)
         var read = try await store.scanResults(of: runID, into: RunObservations()) { read, result in read.add(result) }
         read.observations.baseline = try await baselineLatencies(of: runID)
+        let readings = try await store.prometheusReadings(of: runID)
+        if plan.target.metricsSource != nil || !readings.isEmpty {
+            read.observations.prometheus = PrometheusReadings(readings)
+        }
         let end = end ?? run.end
         let reach = reach ?? run.reach ?? read.reach
         var monitor = AlertMonitor(rules: plan.alerts, speed: run.speed)
