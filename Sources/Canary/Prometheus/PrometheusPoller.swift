@@ -44,7 +44,7 @@ actor PrometheusPoller {
             else { continue }
             let value = await ask { try await client.queryRange(promQL.value, start: start, end: end, step: stepSeconds) }
             let samples = await ask { try await client.queryRange(promQL.samples, start: start, end: end, step: stepSeconds) }
-            readings += Self.readings(
+            readings += PrometheusReading.readings(
                 key: PrometheusReading.key(rule.condition, per: rule.per), per: rule.per, promQL: promQL.value,
                 steps: (first...last).map(time), value: value, samples: samples
             ) { unix in Int(((unix - start) / stepSeconds).rounded()) }
@@ -64,7 +64,7 @@ actor PrometheusPoller {
             else { continue }
             let value = await ask { try await client.query(promQL.value, at: origin + reach) }
             let samples = await ask { try await client.query(promQL.samples, at: origin + reach) }
-            readings += Self.readings(
+            readings += PrometheusReading.readings(
                 key: PrometheusReading.key(gate.condition, per: gate.per), per: gate.per, promQL: promQL.value,
                 steps: [reach], value: value, samples: samples
             ) { _ in 0 }
@@ -82,54 +82,5 @@ actor PrometheusPoller {
         } catch {
             return .failure(.unreadable("\(error)"))
         }
-    }
-
-    /// One reading per group and step: `index` maps a point's unix time to its position in `steps`.
-    static func readings(
-        key: String, per: String?, promQL: String, steps: [Double], value: Result<PrometheusResult, PrometheusProblem>,
-        samples: Result<PrometheusResult, PrometheusProblem>, index: (Double) -> Int
-    ) -> [PrometheusReading] {
-        func blank(_ at: Double, _ problem: PrometheusProblem) -> PrometheusReading {
-            PrometheusReading(key: key, group: nil, at: at, value: nil, samples: 0, problem: problem.description, promQL: promQL)
-        }
-        let answered: PrometheusResult
-        switch value {
-        case .failure(let problem): return steps.map { blank($0, problem) }
-        case .success(let result): answered = result
-        }
-        func byStep(_ result: PrometheusResult) -> [Int: [String?: Double]] {
-            var table: [Int: [String?: Double]] = [:]
-            for series in result.series {
-                let group: String? = per.map { series.labels[$0] ?? "" }
-                if group == "" { continue }
-                for point in series.points {
-                    let position = index(point.time)
-                    if steps.indices.contains(position) { table[position, default: [:]][group] = point.value }
-                }
-            }
-            return table
-        }
-        let values = byStep(answered)
-        let counts: [Int: [String?: Double]]
-        let countProblem: String?
-        switch samples {
-        case .success(let result): (counts, countProblem) = (byStep(result), nil)
-        case .failure(let problem): (counts, countProblem) = ([:], "counting its samples failed: \(problem)")
-        }
-        var readings: [PrometheusReading] = []
-        for (position, at) in steps.enumerated() {
-            guard let groups = values[position], !groups.isEmpty else {
-                readings.append(blank(at, .empty))
-                continue
-            }
-            for (group, number) in groups.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
-                let count = counts[position]?[group].flatMap { $0.isFinite ? Int($0.rounded()) : nil } ?? 0
-                readings.append(
-                    PrometheusReading(
-                        key: key, group: group, at: at, value: number.isNaN ? nil : number, samples: count,
-                        problem: number.isNaN ? PrometheusProblem.notANumber.description : countProblem, promQL: promQL))
-            }
-        }
-        return readings
     }
 }

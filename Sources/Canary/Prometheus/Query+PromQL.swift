@@ -3,6 +3,11 @@
 public struct PromQLQuery: Sendable, Equatable {
     public var value: String
     public var samples: String
+
+    public init(value: String, samples: String) {
+        self.value = value
+        self.samples = samples
+    }
 }
 
 extension Query {
