@@ -3,7 +3,7 @@ import Foundation
 extension PrometheusSource {
     /// What is wrong with a Prometheus base URL, or nil when it is usable: it must be http(s) and carry no
     /// credentials, since the plan's text is stored with every run.
-    static func problem(withURL url: String) -> String? {
+    public static func problem(withURL url: String) -> String? {
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
             return "the Prometheus URL \"\(url)\" must start with http:// or https://"
         }
