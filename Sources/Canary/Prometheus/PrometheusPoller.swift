@@ -38,12 +38,20 @@ actor PrometheusPoller {
         let stepSeconds = AlertMonitor.interval / speed
         let start = origin + time(first), end = origin + time(last)
         var readings: [PrometheusReading] = []
+        var unreachable: PrometheusProblem?
         for rule in alerts {
             guard
-                let promQL = rule.condition.query.promQL(adding: source.selector, speed: speed, runSeconds: 0, by: rule.per)
+                let promQL = rule.condition.query.promQL(
+                    adding: source.selector, speed: speed, runSeconds: 0, by: rule.per)
             else { continue }
-            let value = await ask { try await client.queryRange(promQL.value, start: start, end: end, step: stepSeconds) }
-            let samples = await ask { try await client.queryRange(promQL.samples, start: start, end: end, step: stepSeconds) }
+            let value = await ask(unreachable) {
+                try await client.queryRange(promQL.value, start: start, end: end, step: stepSeconds)
+            }
+            unreachable = unreachable ?? Self.unreachable(value)
+            let samples = await ask(unreachable) {
+                try await client.queryRange(promQL.samples, start: start, end: end, step: stepSeconds)
+            }
+            unreachable = unreachable ?? Self.unreachable(samples)
             readings += PrometheusReading.readings(
                 key: PrometheusReading.key(rule.condition, per: rule.per), per: rule.per, promQL: promQL.value,
                 steps: (first...last).map(time), value: value, samples: samples
@@ -58,12 +66,16 @@ actor PrometheusPoller {
     /// Readings for every metric gate at `reach` (real seconds since the run began), `[run]` spanning the run.
     func gateReadings(at reach: Double) async -> [PrometheusReading] {
         var readings: [PrometheusReading] = []
+        var unreachable: PrometheusProblem?
         for gate in gates {
             guard
-                let promQL = gate.condition.query.promQL(adding: source.selector, speed: speed, runSeconds: reach, by: gate.per)
+                let promQL = gate.condition.query.promQL(
+                    adding: source.selector, speed: speed, runSeconds: reach, by: gate.per)
             else { continue }
-            let value = await ask { try await client.query(promQL.value, at: origin + reach) }
-            let samples = await ask { try await client.query(promQL.samples, at: origin + reach) }
+            let value = await ask(unreachable) { try await client.query(promQL.value, at: origin + reach) }
+            unreachable = unreachable ?? Self.unreachable(value)
+            let samples = await ask(unreachable) { try await client.query(promQL.samples, at: origin + reach) }
+            unreachable = unreachable ?? Self.unreachable(samples)
             readings += PrometheusReading.readings(
                 key: PrometheusReading.key(gate.condition, per: gate.per), per: gate.per, promQL: promQL.value,
                 steps: [reach], value: value, samples: samples
@@ -74,7 +86,19 @@ actor PrometheusPoller {
 
     private func time(_ step: Int) -> Double { AlertMonitor.time(ofStep: step, speed: speed) }
 
-    private func ask(_ body: () async throws -> PrometheusResult) async -> Result<PrometheusResult, PrometheusProblem> {
+    /// The problem of a Prometheus that did not answer, so that the rest of a poll is not asked (each could wait
+    /// for the client's timeout).
+    private static func unreachable(
+        _ answer: Result<PrometheusResult, PrometheusProblem>
+    ) -> PrometheusProblem? {
+        if case .failure(let problem) = answer, problem.isUnreachable { return problem }
+        return nil
+    }
+
+    private func ask(
+        _ known: PrometheusProblem?, _ body: () async throws -> PrometheusResult
+    ) async -> Result<PrometheusResult, PrometheusProblem> {
+        if let known { return .failure(known) }
         do {
             return .success(try await body())
         } catch let problem as PrometheusProblem {

@@ -5,14 +5,17 @@ public struct PrometheusProblem: Error, Sendable, Equatable, CustomStringConvert
     public let description: String
     /// What Prometheus said when it refused the query (`bad_data: …`).
     let refusal: String?
+    /// Whether no answer came at all, so that asking again at once is pointless.
+    let isUnreachable: Bool
 
-    private init(_ description: String, refusal: String? = nil) {
+    private init(_ description: String, refusal: String? = nil, isUnreachable: Bool = false) {
         self.description = description
         self.refusal = refusal
+        self.isUnreachable = isUnreachable
     }
 
     static func unreachable(_ url: String, _ detail: String) -> Self {
-        .init("Prometheus at \(url) did not answer: \(detail)")
+        .init("Prometheus at \(url) did not answer: \(detail)", isUnreachable: true)
     }
 
     static func httpStatus(_ status: UInt, _ refusal: String?) -> Self {
