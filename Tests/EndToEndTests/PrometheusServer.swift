@@ -4,6 +4,8 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A real Prometheus for a test: started on a free loopback port with its own configuration and storage in a
@@ -72,10 +74,10 @@ struct PrometheusServer: Sendable {
             "--config.file=\(folder)/prometheus.yml", "--storage.tsdb.path=\(folder)/data",
             "--web.listen-address=127.0.0.1:\(listen)", "--log.level=warn",
         ]
-        let log = FileHandle(forWritingAtPath: folder + "/prometheus.log") ?? {
-            FileManager.default.createFile(atPath: folder + "/prometheus.log", contents: nil)
-            return FileHandle(forWritingAtPath: folder + "/prometheus.log")!
-        }()
+        FileManager.default.createFile(atPath: folder + "/prometheus.log", contents: nil)
+        guard let log = FileHandle(forWritingAtPath: folder + "/prometheus.log") else {
+            throw Failure("cannot write prometheus's log in \(folder)")
+        }
         process.standardOutput = log
         process.standardError = log
         try process.run()
@@ -115,16 +117,23 @@ struct PrometheusServer: Sendable {
 
     /// A loopback port nothing listens on: bound to port 0, read back, released.
     private static func freeLoopbackPort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw Failure("cannot open a socket to find a free port") }
-        defer { close(socket) }
+        #if os(Linux)
+        let stream = Int32(SOCK_STREAM.rawValue)
+        #else
+        let stream = SOCK_STREAM
+        #endif
+        let descriptor = socket(AF_INET, stream, 0)
+        guard descriptor >= 0 else { throw Failure("cannot open a socket to find a free port") }
+        defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
         }
         guard bound else { throw Failure("cannot bind a loopback socket to find a free port") }
         return Int(UInt16(bigEndian: address.sin_port))
