@@ -1,4 +1,5 @@
 import Canary
+import Probes
 import Testing
 
 /// `target.metrics_source` in a plan, and the PromQL each metric query becomes (selector merged, windows scaled).
@@ -88,5 +89,47 @@ import Testing
             #expect(!query.readsTargetMetrics)
             #expect(query.promQL(adding: [:], speed: 1, runSeconds: 1, by: nil) == nil)
         }
+    }
+}
+
+/// The rules read Prometheus's stored answers instead of scraped samples, and an answer without a value never fires
+/// an alert or passes a gate.
+@Suite struct PrometheusReadingsTests {
+    static func reading(_ key: String, at: Double, _ value: Double?, samples: Int = 1, problem: String? = nil) -> PrometheusReading {
+        PrometheusReading(key: key, group: nil, at: at, value: value, samples: samples, problem: problem, promQL: "q")
+    }
+
+    @Test func alertsFireAndResolveOnReadingsNotOnScrapes() throws {
+        let condition = try ConditionParser.parse("dlq_size > 0")
+        let key = PrometheusReading.key(condition, per: nil)
+        var observations = Observations()
+        // A scrape says the queue is full; with Prometheus as the source, only its answers count.
+        observations.add([MetricSample(name: "dlq_size", labels: [:], value: 5)], at: 0)
+        observations.prometheus = PrometheusReadings([
+            Self.reading(key, at: 0, 0),
+            Self.reading(key, at: 5.0 / 60, 2),
+            Self.reading(key, at: 10.0 / 60, nil, samples: 0, problem: "Prometheus returned NaN"),
+        ])
+        var monitor = AlertMonitor(rules: [AlertRule(name: "dlq", level: .critical, condition: condition)], speed: 60)
+        let events = monitor.advance(observations, to: 15.0 / 60)
+        #expect(events.map(\.state) == [.fired, .resolved])
+        #expect(events.first?.at == 5.0 / 60 && events.first?.value == 2)
+    }
+
+    @Test func gatesWithoutAValueOrWithTooFewSamplesHaveNoData() throws {
+        let gate = Gate(name: "dlq empty", condition: try ConditionParser.parse("max_over_time(dlq_size[run]) == 0"), minSamples: 10)
+        let key = PrometheusReading.key(gate.condition, per: nil)
+        for (reading, verdict) in [
+            (Self.reading(key, at: 60, 0, samples: 12), GateVerdict.Verdict.pass),
+            (Self.reading(key, at: 60, 0, samples: 3), .noData),
+            (Self.reading(key, at: 60, nil, samples: 0, problem: "Prometheus returned no series"), .noData),
+        ] {
+            var observations = Observations()
+            observations.prometheus = PrometheusReadings([reading])
+            #expect(gate.judge(observations, at: 60, speed: 60).verdict == verdict, "\(reading)")
+        }
+        var unasked = Observations()
+        unasked.prometheus = PrometheusReadings()
+        #expect(gate.judge(unasked, at: 60, speed: 60).verdict == .noData)
     }
 }
