@@ -39,6 +39,14 @@ extension EndToEndTests {
                 "\(faults): scraping fired \(direct.alerts.filter { $0.state == .fired }.map(\.name)), "
                     + "through Prometheus \(rebuilt.alerts.filter { $0.state == .fired }.map(\.name))")
             #expect(rebuilt.outcome.reasons == watched.summary.outcome.reasons)
+            let out = EndToEnd.temporaryFolder()
+            let report = try await EndToEnd.canary(["report", watched.summary.runID, "--db", watched.store.path, "--out", out])
+            #expect(report.status == 0, "\(report.output)")
+            for name in ReportWriter.fileNames {
+                let original = try Data(contentsOf: URL(fileURLWithPath: watched.summary.reportFolder + "/" + name))
+                let again = try Data(contentsOf: URL(fileURLWithPath: out + "/\(watched.summary.runID)/" + name))
+                #expect(original == again, "\(name) rebuilds byte-identically from the stored Prometheus readings")
+            }
         }
 
         /// A Prometheus that is gone makes every metric gate no data that names it, and the run cannot be `go`.
