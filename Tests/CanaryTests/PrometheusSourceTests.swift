@@ -96,7 +96,7 @@ import Testing
 /// an alert or passes a gate.
 @Suite struct PrometheusReadingsTests {
     static func reading(_ key: String, at: Double, _ value: Double?, samples: Int = 1, problem: String? = nil) -> PrometheusReading {
-        PrometheusReading(key: key, group: nil, at: at, value: value, samples: samples, problem: problem, promQL: "q")
+        PrometheusReading(key: key, group: nil, at: at, value: value, samples: samples, problem: problem, promQL: "q", source: "http://prometheus:9090")
     }
 
     @Test func alertsFireAndResolveOnReadingsNotOnScrapes() throws {

@@ -72,7 +72,7 @@ extension EndToEndTests {
                 do { return .success(try await client.query(text, at: time)) } catch { return .failure(error) }
             }
             let readings = PrometheusReading.readings(
-                key: "test", per: nil, promQL: promQL.value, steps: [0], value: await ask(promQL.value),
+                key: "test", per: nil, promQL: promQL.value, source: client.baseURL, steps: [0], value: await ask(promQL.value),
                 samples: await ask(promQL.samples)
             ) { _ in 0 }
             return try #require(readings.first)

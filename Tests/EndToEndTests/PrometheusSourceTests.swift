@@ -27,6 +27,7 @@ extension EndToEndTests {
             // `canary report` judges from the store alone and reaches the same decision and reasons.
             let rebuilt = try await Judge(store: watched.store).judge(runID: watched.summary.runID)
             #expect(rebuilt.outcome.decision == watched.summary.outcome.decision)
+            #expect(rebuilt.metricsSource?.hasPrefix("Prometheus http://127.0.0.1:") == true)
 
             // The metric alert fired from Prometheus's answers, which the store holds with their PromQL.
             let readings = try await watched.store.prometheusReadings(of: watched.summary.runID)
@@ -34,6 +35,7 @@ extension EndToEndTests {
             #expect(fired.level == .critical)
             #expect(readings.contains { $0.promQL.contains(#"{job="backend"}"#) && $0.value != nil })
             let direct = try await Judge(store: scraped.store).judge(runID: scraped.summary.runID)
+            #expect(direct.metricsSource == nil)
             #expect(direct.alerts.contains { $0.rule == alert && $0.state == .fired })
             print(
                 "\(faults): scraping fired \(direct.alerts.filter { $0.state == .fired }.map(\.name)), "

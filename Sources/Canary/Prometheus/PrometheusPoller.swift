@@ -53,7 +53,7 @@ actor PrometheusPoller {
             }
             unreachable = unreachable ?? Self.unreachable(samples)
             readings += PrometheusReading.readings(
-                key: PrometheusReading.key(rule.condition, per: rule.per), per: rule.per, promQL: promQL.value,
+                key: PrometheusReading.key(rule.condition, per: rule.per), per: rule.per, promQL: promQL.value, source: source.url,
                 steps: (first...last).map(time), value: value, samples: samples
             ) { unix in Int(((unix - start) / stepSeconds).rounded()) }
         }
@@ -77,7 +77,7 @@ actor PrometheusPoller {
             let samples = await ask(unreachable) { try await client.query(promQL.samples, at: origin + reach) }
             unreachable = unreachable ?? Self.unreachable(samples)
             readings += PrometheusReading.readings(
-                key: PrometheusReading.key(gate.condition, per: gate.per), per: gate.per, promQL: promQL.value,
+                key: PrometheusReading.key(gate.condition, per: gate.per), per: gate.per, promQL: promQL.value, source: source.url,
                 steps: [reach], value: value, samples: samples
             ) { _ in 0 }
         }

@@ -3,11 +3,14 @@ extension PrometheusReading {
     /// group and step, or one without a value saying why (Prometheus's error, no series, NaN). `index` maps a
     /// point's unix time to its position in `steps`.
     public static func readings(
-        key: String, per: String?, promQL: String, steps: [Double], value: Result<PrometheusResult, PrometheusProblem>,
-        samples: Result<PrometheusResult, PrometheusProblem>, index: (Double) -> Int
+        key: String, per: String?, promQL: String, source: String, steps: [Double],
+        value: Result<PrometheusResult, PrometheusProblem>, samples: Result<PrometheusResult, PrometheusProblem>,
+        index: (Double) -> Int
     ) -> [PrometheusReading] {
         func blank(_ at: Double, _ problem: PrometheusProblem) -> PrometheusReading {
-            PrometheusReading(key: key, group: nil, at: at, value: nil, samples: 0, problem: problem.description, promQL: promQL)
+            PrometheusReading(
+                key: key, group: nil, at: at, value: nil, samples: 0, problem: problem.description, promQL: promQL,
+                source: source)
         }
         let answered: PrometheusResult
         switch value {
@@ -44,7 +47,8 @@ extension PrometheusReading {
                 readings.append(
                     PrometheusReading(
                         key: key, group: group, at: at, value: number.isNaN ? nil : number, samples: count,
-                        problem: number.isNaN ? PrometheusProblem.notANumber.description : countProblem, promQL: promQL))
+                        problem: number.isNaN ? PrometheusProblem.notANumber.description : countProblem,
+                        promQL: promQL, source: source))
             }
         }
         return readings

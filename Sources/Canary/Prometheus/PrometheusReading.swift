@@ -16,9 +16,12 @@ public struct PrometheusReading: Sendable, Equatable {
     public var problem: String?
     /// The PromQL text that was sent.
     public var promQL: String
+    /// The Prometheus that was asked (its base URL): the source of the value.
+    public var source: String
 
     public init(
-        key: String, group: String?, at: Double, value: Double?, samples: Int, problem: String?, promQL: String
+        key: String, group: String?, at: Double, value: Double?, samples: Int, problem: String?, promQL: String,
+        source: String
     ) {
         self.key = key
         self.group = group
@@ -27,6 +30,7 @@ public struct PrometheusReading: Sendable, Equatable {
         self.samples = samples
         self.problem = problem
         self.promQL = promQL
+        self.source = source
     }
 
     /// The key of a condition evaluated once, or per value of `per`.
@@ -39,6 +43,8 @@ public struct PrometheusReading: Sendable, Equatable {
 public struct PrometheusReadings: Sendable {
     private var byKey: [String: [Double: [PrometheusReading]]] = [:]
     private var groupsByKey: [String: Set<String>] = [:]
+    /// The Prometheus servers asked, sorted.
+    public private(set) var sources: [String] = []
     /// The latest grid point any reading stands for; the live watcher evaluates no further.
     public private(set) var reach = -Double.infinity
 
@@ -55,6 +61,7 @@ public struct PrometheusReadings: Sendable {
             byKey[reading.key, default: [:]][reading.at] = atTime
             if let group = reading.group { groupsByKey[reading.key, default: []].insert(group) }
             reach = Swift.max(reach, reading.at)
+            if !sources.contains(reading.source) { sources = (sources + [reading.source]).sorted() }
         }
     }
 

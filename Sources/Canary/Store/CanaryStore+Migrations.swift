@@ -43,7 +43,7 @@ extension CanaryStore {
                 CREATE TABLE prometheus_readings (
                     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
                     condition_key TEXT NOT NULL, grp TEXT, at REAL NOT NULL, value REAL, samples INTEGER NOT NULL,
-                    problem TEXT, promql TEXT NOT NULL);
+                    problem TEXT, promql TEXT NOT NULL, source TEXT NOT NULL);
                 CREATE INDEX prometheus_readings_run ON prometheus_readings(run_id);
                 """)
         }

@@ -8,8 +8,8 @@ extension CanaryStore {
             let insert = try RowInserter(
                 db,
                 sql: """
-                    INSERT INTO prometheus_readings (run_id, condition_key, grp, at, value, samples, problem, promql)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO prometheus_readings (run_id, condition_key, grp, at, value, samples, problem, promql, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for reading in readings {
                 insert.bind(1, runID)
@@ -20,6 +20,7 @@ extension CanaryStore {
                 insert.bind(6, Int64(reading.samples))
                 insert.bind(7, reading.problem)
                 insert.bind(8, reading.promQL)
+                insert.bind(9, reading.source)
                 try insert.insert()
             }
         }
@@ -31,14 +32,14 @@ extension CanaryStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT condition_key, grp, at, value, samples, problem, promql FROM prometheus_readings
+                    SELECT condition_key, grp, at, value, samples, problem, promql, source FROM prometheus_readings
                     WHERE run_id = ? ORDER BY rowid
                     """,
                 arguments: [runID]
             ).map { row in
                 PrometheusReading(
                     key: row[0], group: row[1], at: row[2], value: row[3], samples: row[4], problem: row[5],
-                    promQL: row[6])
+                    promQL: row[6], source: row[7])
             }
         }
     }
