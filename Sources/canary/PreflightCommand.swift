@@ -11,8 +11,8 @@ struct PreflightCommand: AsyncParsableCommand {
         abstract: "Check that a plan can judge its target before a long run: exit 0 ready, 64 something missing.",
         discussion: """
             Resolves the plan and its environment, lists each variable the probes need that is not set and which \
-            probes it would leave unverified, and reaches the backend's health and metrics, the frontend and each \
-            CRM API once.
+            probes it would leave unverified, and reaches the backend's health and metrics, the frontend, each \
+            CRM API and the Prometheus the plan's metric rules are evaluated through once.
             """)
 
     @Argument(help: "The plan to check.")
@@ -23,10 +23,12 @@ struct PreflightCommand: AsyncParsableCommand {
 
     @OptionGroup var tls: TLSOptions
 
+    @OptionGroup var prometheus: PrometheusOptions
+
     func run() async throws {
         let plan: Plan
         do {
-            plan = try PlanLoader.load(path: scenario)
+            plan = try prometheus.applied(to: try PlanLoader.load(path: scenario))
         } catch {
             Terminal.error("\(error)")
             throw ExitCode.usage

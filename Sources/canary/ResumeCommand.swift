@@ -31,6 +31,8 @@ struct ResumeCommand: AsyncParsableCommand {
 
     @OptionGroup var tls: TLSOptions
 
+    @OptionGroup var prometheus: PrometheusOptions
+
     func validate() throws {
         if reporting.baseline != nil {
             throw ValidationError("--baseline is the run's own: a resumed run keeps the baseline it started with.")
@@ -47,7 +49,7 @@ struct ResumeCommand: AsyncParsableCommand {
                 throw CanaryError.runNotFound(runID, database: store.path)
             }
             try CanaryRun.checkResumable(record)
-            let plan = try Judge.plan(of: record)
+            let plan = try prometheus.applied(to: try Judge.plan(of: record))
             let launcher = RunLauncher(
                 reporting: reporting, storePath: store.path, out: out, speed: record.speed, tls: tls, logger: logger)
             let resume: @Sendable (CanaryRun, HTTPClient, RunControl) async throws -> RunSummary = { run, http, control in

@@ -39,6 +39,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var tls: TLSOptions
 
+    @OptionGroup var prometheus: PrometheusOptions
+
     func validate() throws {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number, e.g. 60.") }
         if fake && target != nil { throw ValidationError("--target and --fake exclude each other; pick one.") }
@@ -50,7 +52,7 @@ struct RunCommand: AsyncParsableCommand {
         logger.logLevel = verbose ? .debug : .warning
         let plan: Plan
         do {
-            plan = try PlanLoader.load(path: scenario)
+            plan = try prometheus.applied(to: try PlanLoader.load(path: scenario))
         } catch {
             Terminal.error("\(error)")
             throw ExitCode.usage

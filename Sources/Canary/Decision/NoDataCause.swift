@@ -10,6 +10,9 @@ public enum NoDataCause: Sendable, Hashable, Codable {
     case metricsUnreadable(detail: String)
     /// The plan never scrapes the target's metrics.
     case metricsNotScraped
+    /// The target is watched through Prometheus, which gave no usable value; `detail` says why (its error, no
+    /// series, NaN).
+    case prometheus(detail: String)
     /// There was no baseline run to compare latencies with.
     case noBaseline
     /// Fewer samples than the gate's minimum, for no reason the judge can name.

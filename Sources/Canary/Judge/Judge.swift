@@ -23,6 +23,14 @@ public struct Judge: Sendable {
         let plan = try Self.plan(of: run)
         var read = try await store.scanResults(of: runID, into: RunObservations()) { read, result in read.add(result) }
         read.observations.baseline = try await baselineLatencies(of: runID)
+        let readings = try await store.prometheusReadings(of: runID)
+        var metricsSource: String?
+        if plan.target.metricsSource != nil || !readings.isEmpty {
+            let answers = PrometheusReadings(readings)
+            read.observations.prometheus = answers
+            let servers = answers.sources.isEmpty ? plan.target.metricsSource.map { [$0.url] } ?? [] : answers.sources
+            metricsSource = "Prometheus " + servers.joined(separator: ", ")
+        }
         let end = end ?? run.end
         let reach = reach ?? run.reach ?? read.reach
         var monitor = AlertMonitor(rules: plan.alerts, speed: run.speed)
@@ -43,7 +51,7 @@ public struct Judge: Sendable {
                 reach: reach, gaps: gaps, shortestAlertWindow: plan.shortestAlertWindow))
         return Judgment(
             run: run, plan: plan, end: end, reach: reach, alerts: alerts, gates: gates, findings: findings,
-            attempts: read.attempts, segments: segments, gaps: gaps, outcome: outcome)
+            attempts: read.attempts, segments: segments, gaps: gaps, outcome: outcome, metricsSource: metricsSource)
     }
 
     /// The run's plan, read from the text stored with it.
@@ -78,6 +86,8 @@ public struct Judgment: Sendable {
     public var segments: [RunSegment]
     public var gaps: [RunGap]
     public var outcome: DecisionOutcome
+    /// Where metric rules were evaluated when not over the harness's own scrapes: `Prometheus http://…`.
+    public var metricsSource: String?
 }
 
 extension Plan {

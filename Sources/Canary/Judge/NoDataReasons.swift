@@ -1,7 +1,8 @@
 import Probes
 
 /// Says why a gate had no data, from what the run observed: the harness lacked something, the metric was never
-/// exposed, no scrape succeeded, the plan never scrapes, there was no baseline, or too few samples.
+/// exposed, no scrape succeeded, the plan never scrapes, Prometheus gave no value, there was no baseline, or too
+/// few samples.
 struct NoDataReasons {
     let plan: Plan
     let observations: Observations
@@ -13,6 +14,9 @@ struct NoDataReasons {
         if case .latencyRegressions = query, observations.baseline == nil { return .noBaseline }
         if query.readsProbes { return probeCause(query) }
         guard let metric = query.metricName else { return .tooFewSamples }
+        if let readings = observations.prometheus, query.readsTargetMetrics {
+            return .prometheus(detail: readings.problem(PrometheusReading.key(gate.condition, per: gate.per), at: reach))
+        }
         guard plan.runs("metrics.scrape") else { return .metricsNotScraped }
         let scrapes = observations.evidence(matching: Selector(name: "metrics.scrape"), in: 0...reach)
         let scraped = scrapes.reduce(0) { $0 + $1.attempts - $1.failed }

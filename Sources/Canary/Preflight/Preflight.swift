@@ -51,6 +51,10 @@ public struct Preflight: Sendable {
         var urls = [("backend health", backendURL + target.paths.health)]
         if plan.runs("metrics.scrape") { urls.append(("metrics", backendURL + target.paths.metrics)) }
         if let frontend = target.frontendURL { urls.append(("frontend", frontend)) }
+        if let prometheus = plan.target.metricsSource {
+            let base = prometheus.url.hasSuffix("/") ? String(prometheus.url.dropLast()) : prometheus.url
+            urls.append(("Prometheus (metrics source)", base + "/-/ready"))
+        }
         for provider in target.crmRead.keys.sorted() where plan.target.providers.contains(provider) {
             if let access = target.crmRead[provider] { urls.append(("\(provider) API (read access)", access.baseURL)) }
         }

@@ -97,6 +97,7 @@ public enum MarkdownReport {
         lines.append("| ended | \(run.endedAt ?? "not recorded") (\(run.end.rawValue)) |")
         if let seconds = run.durationSeconds { lines.append("| wall time | \(String(format: "%.1f", seconds)) s |") }
         if let tls = run.tls { lines.append("| TLS | \(escape(tls)) |") }
+        if let source = run.metricsSource { lines.append("| metrics | \(escape(source)) |") }
         lines.append("| harness | canary \(run.harnessVersion) |")
         lines.append("")
         return lines.joined(separator: "\n")

@@ -132,6 +132,8 @@ public enum ReasonText {
                 + "most often: \(detail) (\(names))"
         case .metricsNotScraped:
             return "\(gates) had no data: the plan never scrapes metrics (add metrics.scrape under watch) (\(names))"
+        case .prometheus(let detail):
+            return "\(count == 1 ? "1 metric gate" : "\(count) metric gates") had no data: \(detail) (\(names))"
         case .noBaseline:
             return "\(gates) had no data: there was no baseline run to compare latencies with (\(names))"
         case .tooFewSamples:

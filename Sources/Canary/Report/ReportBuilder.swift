@@ -35,7 +35,7 @@ public struct ReportBuilder: Sendable {
                 faults: run.faults, harnessVersion: run.harnessVersion, startedAt: iso.string(from: run.startedAt),
                 endedAt: endedAt.map(iso.string), end: judgment.end,
                 durationSeconds: endedAt.map { $0.timeIntervalSince(run.startedAt) }, reachSeconds: judgment.reach,
-                tls: run.tls),
+                tls: run.tls, metricsSource: judgment.metricsSource),
             decision: outcome.decision, reasons: ReasonText.headline(outcome.reasons, speed: run.speed),
             reasonDetails: outcome.reasons, gates: judgment.gates, phases: Self.phases(of: plan),
             probes: tally.probeStats, alerts: judgment.alerts, failures: tally.failureGroups(),

@@ -50,6 +50,9 @@ public struct RunReport: Sendable, Codable {
         public var reachSeconds: Double
         /// How the target's TLS certificate was trusted, when not by the system's roots alone.
         public var tls: String? = nil
+        /// Where metric alerts and gates were evaluated, when not over the harness's own scrapes
+        /// (`Prometheus http://prometheus:9090`).
+        public var metricsSource: String? = nil
 
         /// Whether the run accepted any certificate, which reports say loudly.
         public var skippedTLSVerification: Bool { tls == ProbeTLS.unverifiedSummary }

@@ -67,7 +67,10 @@ public struct AlertMonitor: Sendable {
     public var firingRules: Set<String> { firing }
 
     /// Real seconds of the grid point `step`.
-    private func time(ofStep step: Int) -> Double { Double(step) * Self.interval / speed }
+    private func time(ofStep step: Int) -> Double { Self.time(ofStep: step, speed: speed) }
+
+    /// Real seconds of the grid point `step` at `speed`; whatever answers for grid points uses these exact times.
+    static func time(ofStep step: Int, speed: Double) -> Double { Double(step) * interval / speed }
 
     /// Evaluates every grid point up to `now` (real seconds since the run began) not evaluated yet.
     public mutating func advance(_ observations: Observations, to now: Double) -> [AlertEvent] {

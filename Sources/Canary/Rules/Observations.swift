@@ -54,6 +54,9 @@ public struct Observations: Sendable {
     public private(set) var attempts: [Attempt] = []
     /// Latencies of the baseline run per probe instance, for `latency_regressions`; nil without a baseline.
     public var baseline: [ProbeKey: [Double]]?
+    /// What Prometheus answered for the plan's metric conditions, when the target is watched through Prometheus;
+    /// nil when metric rules read scraped samples.
+    public var prometheus: PrometheusReadings?
 
     public init() {}
 

@@ -68,9 +68,13 @@ extension Query {
 
 extension Condition {
     /// The condition evaluated once, or per value of `per`: the group's name (nil when not grouped) and its value.
+    /// Metric conditions read what Prometheus answered when the observations hold Prometheus readings.
     func evaluations(
         _ observations: Observations, at now: Double, speed: Double, per label: String?
     ) -> [(group: String?, evaluation: Evaluation)] {
+        if let readings = observations.prometheus, query.readsTargetMetrics {
+            return readings.evaluations(PrometheusReading.key(self, per: label), at: now, grouped: label != nil)
+        }
         guard let label else { return [(nil, query.evaluate(observations, at: now, speed: speed))] }
         return query.groups(label, in: observations).map { value in
             (value, query.narrowed(label, to: value).evaluate(observations, at: now, speed: speed))

@@ -29,6 +29,9 @@ extension CanaryRun {
         if let baselineID = try await store.baseline(of: runID)?.baselineRunID {
             earlier.observations.baseline = try await store.latencies(of: baselineID)
         }
+        if plan.target.metricsSource != nil {
+            earlier.observations.prometheus = PrometheusReadings(try await store.prometheusReadings(of: runID))
+        }
         var watcher = LiveWatcher(plan: plan, settings: settings, control: control, runID: runID)
         watcher.resume(from: earlier, at: from)
         return try await play(runID, from: from, watcher: watcher, http: http, control: control)

@@ -53,11 +53,19 @@ public struct CanaryRun: Sendable {
             logger: settings.logger)
         let origin = ContinuousClock.now - .seconds(start)
         let plan = self.plan, settings = self.settings
+        let poller = plan.target.metricsSource.map { source in
+            PrometheusPoller(
+                source: source, http: http, plan: plan, speed: settings.speed,
+                origin: Date().timeIntervalSince1970 - start, from: start)
+        }
         let writer = ResultWriter(runID: runID, store: store, logger: settings.logger)
         var recording = RunRecording(watcher: watcher, writer: writer)
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                await Self.race(plan: plan, settings: settings, context: context, origin: origin, start: start, control: control) {
+                await Self.race(
+                    plan: plan, settings: settings, context: context, origin: origin, start: start, control: control,
+                    poller: poller
+                ) {
                     continuation.yield($0)
                 }
                 continuation.finish()
@@ -67,6 +75,11 @@ public struct CanaryRun: Sendable {
         }
         let reach = (ContinuousClock.now - origin).seconds
         let end: RunEnd = control.stopReason ?? .completed
+        if let poller {
+            // The last grid points, and every metric gate over the run as it ended.
+            let last = await poller.poll(upTo: reach)
+            await recording.handle(.prometheus(last + (await poller.gateReadings(at: reach))))
+        }
         try await recording.finish()
         var judgment = try await Judge(store: store).judge(runID: runID, end: end, reach: reach)
         try await store.finish(runID, endedAt: Date(), judgment: judgment)
@@ -84,10 +97,16 @@ public struct CanaryRun: Sendable {
     /// Runs the schedule from `start` until it ends or a stop is requested, whichever comes first.
     private static func race(
         plan: Plan, settings: RunSettings, context: ProbeContext, origin: ContinuousClock.Instant, start: Double,
-        control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void
+        control: RunControl, poller: PrometheusPoller?, emit: @escaping @Sendable (RunEvent) -> Void
     ) async {
         let speed = settings.speed
         await withTaskGroup(of: Bool.self) { race in
+            if let poller {
+                race.addTask {
+                    await pollPrometheus(poller, origin: origin) { emit(.prometheus($0)) }
+                    return false
+                }
+            }
             race.addTask {
                 let scheduler = Scheduler(entries: plan.schedule(speed: speed)) { plan.phaseName(at: $0, speed: speed) }
                 await scheduler.run(context: context, origin: origin, from: .seconds(start)) { emit(.result($0)) }
@@ -121,6 +140,17 @@ public struct CanaryRun: Sendable {
         }
     }
 
+    /// Asks Prometheus every second for the grid points it has scraped by now.
+    private static func pollPrometheus(
+        _ poller: PrometheusPoller, origin: ContinuousClock.Instant, _ emit: @Sendable ([PrometheusReading]) -> Void
+    ) async {
+        while !Task.isCancelled {
+            do { try await ContinuousClock().sleep(for: .seconds(1)) } catch { return }
+            let readings = await poller.poll(upTo: (ContinuousClock.now - origin).seconds - PrometheusPoller.lag)
+            if !readings.isEmpty { emit(readings) }
+        }
+    }
+
     private static func tick(origin: ContinuousClock.Instant, _ emit: @Sendable (Double) -> Void) async {
         while !Task.isCancelled {
             do { try await ContinuousClock().sleep(for: .milliseconds(250)) } catch { return }
@@ -133,4 +163,6 @@ public struct CanaryRun: Sendable {
 package enum RunEvent: Sendable {
     case result(ProbeResult)
     case tick(Double)
+    /// What Prometheus answered for the plan's metric conditions.
+    case prometheus([PrometheusReading])
 }

@@ -15,6 +15,8 @@ struct LiveWatcher: Sendable {
     private let horizon: Double
     private var lastForget = 0.0
     private var metrics: RunMetrics
+    /// Whether metric alerts wait for Prometheus's answers: the rules are evaluated no further than it answered.
+    private let waitsForPrometheus: Bool
 
     init(plan: Plan, settings: RunSettings, control: RunControl, runID: String) {
         self.plan = plan
@@ -23,6 +25,10 @@ struct LiveWatcher: Sendable {
         monitor = AlertMonitor(rules: plan.alerts, speed: settings.speed)
         horizon = Self.horizon(of: plan.alerts, speed: settings.speed)
         metrics = RunMetrics(factory: settings.metrics, runID: runID)
+        waitsForPrometheus =
+            plan.target.metricsSource != nil
+            && plan.alerts.contains { $0.condition.query.readsTargetMetrics && $0.condition.query.range != .run }
+        if plan.target.metricsSource != nil { observed.observations.prometheus = PrometheusReadings() }
     }
 
     /// The longest look-back of any rule, in real seconds, with a grid step to spare; infinite for `[run]` ranges.
@@ -39,7 +45,9 @@ struct LiveWatcher: Sendable {
 
     /// Starts from what an earlier segment of the run observed, without announcing its transitions again.
     mutating func resume(from earlier: RunObservations, at start: Double) {
+        let readings = observed.observations.prometheus
         observed = earlier
+        if observed.observations.prometheus == nil { observed.observations.prometheus = readings }
         for event in monitor.advance(observed.observations, to: start) {
             firing[event.name] = event.state == .fired ? event.level : nil
         }
@@ -57,8 +65,14 @@ struct LiveWatcher: Sendable {
         }
     }
 
+    /// Takes what Prometheus answered for the plan's metric conditions.
+    mutating func observe(_ readings: [PrometheusReading]) {
+        observed.observations.prometheus?.add(readings)
+    }
+
     mutating func tick(at now: Double) {
-        for event in monitor.advance(observed.observations, to: now) {
+        let answered = waitsForPrometheus ? Swift.min(now, observed.observations.prometheus?.reach ?? now) : now
+        for event in monitor.advance(observed.observations, to: answered) {
             firing[event.name] = event.state == .fired ? event.level : nil
             metrics.alert(event)
             settings.progress(Self.line(for: event, speed: settings.speed))

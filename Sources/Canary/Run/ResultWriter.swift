@@ -11,6 +11,7 @@ struct ResultWriter: Sendable {
     let flushInterval = 0.5
     let batchLimit = 2000
     private var pending: [ProbeResult] = []
+    private var pendingReadings: [PrometheusReading] = []
     private var received = 0
     private var lastFlush = 0.0
     private var lastError: String?
@@ -28,6 +29,11 @@ struct ResultWriter: Sendable {
         if pending.count >= batchLimit { await flush(at: result.finishedAt) }
     }
 
+    /// Takes what Prometheus answered; it is committed with the next batch.
+    mutating func add(_ readings: [PrometheusReading]) {
+        pendingReadings += readings
+    }
+
     /// Commits what waits when the interval has passed; `now` is real seconds since the run began.
     mutating func tick(at now: Double) async {
         if now - lastFlush >= flushInterval { await flush(at: now) }
@@ -38,18 +44,20 @@ struct ResultWriter: Sendable {
     mutating func finish() async throws {
         for attempt in 0..<4 {
             await flush(at: .infinity)
-            if pending.isEmpty { return }
+            if pending.isEmpty, pendingReadings.isEmpty { return }
             try? await Task.sleep(for: .milliseconds(250 << attempt))
         }
-        throw CanaryError.resultsLost(pending.count, of: received, database: store.path, lastError ?? "unknown error")
+        throw CanaryError.resultsLost(pending.count + pendingReadings.count, of: received + pendingReadings.count, database: store.path, lastError ?? "unknown error")
     }
 
     private mutating func flush(at now: Double) async {
         lastFlush = now
-        guard !pending.isEmpty else { return }
+        guard !pending.isEmpty || !pendingReadings.isEmpty else { return }
         do {
             try await store.append(pending, to: runID)
             pending.removeAll(keepingCapacity: true)
+            try await store.append(pendingReadings, to: runID)
+            pendingReadings.removeAll(keepingCapacity: true)
             if lastError != nil { logger.notice("results are being saved again", metadata: ["canary.run": "\(runID)"]) }
             lastError = nil
         } catch {

@@ -26,6 +26,9 @@ package struct RunRecording: Sendable {
         case .tick(let now):
             watcher.tick(at: now)
             await writer.tick(at: now)
+        case .prometheus(let readings):
+            watcher.observe(readings)
+            writer.add(readings)
         }
     }
 

@@ -40,7 +40,30 @@ extension PlanBuilder {
         if map["admin_auth"] != nil { target.adminAuthSecret = secretName(map, "admin_auth", in: "target") }
         if let readNode = map["crm_read"] { buildCRMRead(readNode, into: &target.crmRead) }
         if let tlsNode = map["tls"] { buildTLS(tlsNode, into: &target.tls) }
+        if let sourceNode = map["metrics_source"] { target.metricsSource = buildMetricsSource(sourceNode) }
         return target
+    }
+
+    /// `metrics_source: {prometheus: http://prometheus:9090, selector: '{job="backend"}'}`.
+    private mutating func buildMetricsSource(_ node: Node) -> PrometheusSource? {
+        let what = "target.metrics_source"
+        guard let map = reader.mapping(node, what, allowed: ["prometheus", "selector"]) else { return nil }
+        guard let url = reader.string(map, "prometheus", in: what, requiredAt: node) else { return nil }
+        if let problem = PrometheusSource.problem(withURL: url) {
+            reader.problem(at: map["prometheus"], problem, hint: "write the server's base URL, e.g. http://prometheus:9090")
+            return nil
+        }
+        var source = PrometheusSource(url: url)
+        if let text = reader.string(map, "selector", in: what) {
+            switch PrometheusSource.labels(fromSelector: text) {
+            case .success(let labels): source.selector = labels
+            case .failure(let problem):
+                reader.problem(
+                    at: map["selector"], "selector \"\(text)\" in \(what) is not valid: \(problem.message)",
+                    hint: "write label matchers such as '{job=\"backend\", env=\"canary\"}'")
+            }
+        }
+        return source
     }
 
     /// `tls: {ca_file: certs/ca.pem, insecure_skip_verify: false}`.

@@ -26,7 +26,11 @@ struct PlanBuilder {
         } ?? []
         let probeIDs = Set((phases.flatMap(\.probes) + watch).map(\.id))
         let alerts = top["alerts"].map { node in
-            (reader.sequence(node, "alerts") ?? []).compactMap { buildAlert($0, probeIDs: probeIDs) }
+            (reader.sequence(node, "alerts") ?? []).compactMap { alertNode -> AlertRule? in
+                let rule = buildAlert(alertNode, probeIDs: probeIDs)
+                if let rule, target.metricsSource != nil { checkPrometheusWindow(rule, at: alertNode) }
+                return rule
+            }
         } ?? []
         let gates = top["gates"].map { node in
             (reader.sequence(node, "gates") ?? []).compactMap { buildGate($0, probeIDs: probeIDs) }
@@ -116,6 +120,15 @@ struct PlanBuilder {
         return AlertRule(
             name: name, level: level, condition: condition, minSamples: minSamples,
             per: buildPer(map["per"], condition: condition, what: what))
+    }
+
+    /// Prometheus answers an alert on a grid of fixed windows, so an alert over metrics through Prometheus needs a
+    /// trailing window; `[run]` is for gates.
+    private mutating func checkPrometheusWindow(_ rule: AlertRule, at node: Node) {
+        guard rule.condition.query.readsTargetMetrics, rule.condition.query.range == .run else { return }
+        reader.problem(
+            at: node, "alert \"\(rule.name)\" looks back over [run], which Prometheus cannot evaluate as an alert",
+            hint: "use a trailing window such as [10m], or make it a gate")
     }
 
     private mutating func buildGate(_ node: Node, probeIDs: Set<String>) -> Gate? {

@@ -15,7 +15,7 @@ public enum PlanLoader {
     static let targetKeys = [
         "backend_url", "frontend_url", "workspace_id", "providers", "healthy", "paths", "secrets", "signing",
         "oauth_mode", "required_scopes", "redirect_uri", "admin_auth", "crm_read", "metrics_format",
-        "tls",
+        "tls", "metrics_source",
     ]
     static let pathKeys = [
         "health", "crm_health", "metrics", "webhooks", "oauth_start", "oauth_refresh", "sync_status", "pause_sync",

@@ -7,7 +7,8 @@ import Probes
 /// `{scheme, secret: env:NAME, header}`); `oauth_mode` (full | shallow, default full); `required_scopes`
 /// (provider → list); `redirect_uri` (default `{backend}/crm/{provider}/callback`); `admin_auth` (`env:NAME`);
 /// `crm_read` (provider → `base_url`, `token` / `database`, `login`, `api_key`); `metrics_format`
-/// (prometheus | json, default prometheus); `tls` (`{ca_file: PEM path, insecure_skip_verify: bool}`).
+/// (prometheus | json, default prometheus); `tls` (`{ca_file: PEM path, insecure_skip_verify: bool}`);
+/// `metrics_source` (`{prometheus: URL, selector: '{job="backend"}'}`, default: scrape the target).
 public struct TargetSpec: Sendable {
     /// Backend base URL, literal or from an environment variable; `--target` overrides it.
     public var backendURL: ValueSource?
@@ -41,6 +42,8 @@ public struct TargetSpec: Sendable {
     public var metricsFormat: ProbeTarget.MetricsFormat = .prometheus
     /// How probes trust the target's certificate (`tls: {ca_file, insecure_skip_verify}`).
     public var tls = ProbeTLS()
+    /// The Prometheus that metric rules are evaluated through; nil evaluates them over the harness's own scrapes.
+    public var metricsSource: PrometheusSource?
 
     /// Every secret name the plan refers to: `secrets:`, signing secrets, `admin_auth` and CRM credentials.
     public var allSecretNames: [String] {

@@ -3,7 +3,7 @@ import GRDB
 extension CanaryStore {
     /// Schema additions after `v1`: baselines and rollback steps (`v2`); then how a run met its target, where it
     /// stopped and who records it, its segments (one per resume), and the severity, unit and instance of gates and
-    /// alerts (`v3`).
+    /// alerts (`v3`); how TLS was verified (`v4`); what Prometheus answered for a run's metric conditions (`v5`).
     static func registerLaterMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v2-reports") { db in
             try db.execute(sql: """
@@ -37,6 +37,15 @@ extension CanaryStore {
         }
         migrator.registerMigration("v4-tls") { db in
             try db.execute(sql: "ALTER TABLE runs ADD COLUMN tls TEXT")
+        }
+        migrator.registerMigration("v5-prometheus") { db in
+            try db.execute(sql: """
+                CREATE TABLE prometheus_readings (
+                    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    condition_key TEXT NOT NULL, grp TEXT, at REAL NOT NULL, value REAL, samples INTEGER NOT NULL,
+                    problem TEXT, promql TEXT NOT NULL, source TEXT NOT NULL);
+                CREATE INDEX prometheus_readings_run ON prometheus_readings(run_id);
+                """)
         }
     }
 }

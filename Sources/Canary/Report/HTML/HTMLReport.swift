@@ -200,6 +200,7 @@ public enum HTMLReport {
         ]
         if let faults = run.faults { rows.append(("faults", faults)) }
         if let tls = run.tls { rows.append(("TLS", tls)) }
+        if let source = run.metricsSource { rows.append(("metrics", source)) }
         rows += [
             ("started", run.startedAt), ("ended", "\(run.endedAt ?? "not recorded") (\(run.end.rawValue))"),
             ("harness", "canary \(run.harnessVersion)"), ("report schema", "\(report.schemaVersion)"),
