@@ -8,7 +8,7 @@ import Testing
 @Suite struct ZohoTokenRefreshTests {
     @Test func anExpiredReadTokenIsRefreshedOnceAndShared() async throws {
         var settings = ZohoConfiguration()
-        settings.accessTokenLifetime = .milliseconds(300)
+        settings.accessTokenLifetime = .seconds(2)  // long enough for two reads on a loaded machine
         let zoho = FakeZoho(configuration: settings, logger: Logger(label: "test"))
         let client = try #require(settings.clients.first)
         try await withFakeProviders([zoho], logger: Logger(label: "test")) { running in
@@ -41,7 +41,7 @@ import Testing
             #expect(try await reader.contacts(withEmails: ["nobody@canary.test"], deadline: deadline).isEmpty)
             #expect(secrets.refreshed["zoho"]?.unredacted() == first, "the refreshed token is reused while it lasts")
 
-            try await Task.sleep(for: .milliseconds(400))
+            try await Task.sleep(for: .milliseconds(2_200))
             #expect(try await reader.contacts(withEmails: ["nobody@canary.test"], deadline: deadline).isEmpty)
             #expect(secrets.refreshed["zoho"]?.unredacted() != first, "an expired refreshed token is refreshed again")
         }
