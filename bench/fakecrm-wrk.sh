@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Benchmarks the fake HubSpot with wrk against a release build of `fakecrm serve`: a bare route
-# (`GET /__fake/ping`), contact search over 1,000 contacts, and contact create. Needs `wrk` and `curl`.
-# DURATION (default 15s), CONNECTIONS (default 32) and THREADS (default 2) tune each run; FAKECRM_BIN names
-# an already built release fakecrm to use instead of building one.
+# (`GET /__fake/ping`), contact search over 1,000 contacts, a bare POST reading the create body, and contact
+# create, then the ratio of create to the bare POST. Needs `wrk`, `curl` and `python3`.
+# DURATION (default 15s), CONNECTIONS (default 32) and THREADS (default 2) tune each run; SEARCH=0 skips the
+# search run; FAKECRM_BIN names an already built release fakecrm to use instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${DURATION:-15s}"
 connections="${CONNECTIONS:-32}"
 threads="${THREADS:-2}"
+for tool in wrk curl python3; do
+    command -v "$tool" >/dev/null || { echo "fakecrm-wrk.sh needs $tool: install it (Debian: apt-get install $tool)" >&2; exit 69; }
+done
 
 if [ -n "${FAKECRM_BIN:-}" ]; then
     bin="$FAKECRM_BIN"
@@ -44,9 +48,28 @@ for batch in $(seq 0 9); do
         -H 'Content-Type: application/json' -d "{\"inputs\":[$inputs]}" >/dev/null
 done
 
-echo "== bare route: GET /__fake/ping"
-wrk -t"$threads" -c"$connections" -d"$duration" "$url/__fake/ping"
-echo "== contact search (1,000 contacts)"
-wrk -t"$threads" -c"$connections" -d"$duration" -s bench/hubspot-search.lua "$url/crm/v3/objects/contacts/search"
-echo "== contact create"
-wrk -t"$threads" -c"$connections" -d"$duration" -s bench/hubspot-create.lua "$url/crm/v3/objects/contacts"
+# One wrk run; prints its summary and keeps its requests/s in `rate`.
+measure() {
+    local title="$1"
+    shift
+    echo "== $title"
+    local out
+    out="$(wrk -t"$threads" -c"$connections" -d"$duration" "$@")"
+    echo "$out"
+    rate="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
+}
+
+measure "bare route: GET /__fake/ping" "$url/__fake/ping"
+get_rate="$rate"
+if [ "${SEARCH:-1}" != 0 ]; then
+    measure "contact search (1,000 contacts)" -s bench/hubspot-search.lua "$url/crm/v3/objects/contacts/search"
+fi
+# The create body posted to a route that only reads it: the ceiling of a write route on this server.
+measure "bare POST: POST /__fake/ping with the create body" -s bench/hubspot-create.lua "$url/__fake/ping"
+post_rate="$rate"
+measure "contact create" -s bench/hubspot-create.lua "$url/crm/v3/objects/contacts"
+create_rate="$rate"
+
+echo "== summary"
+printf 'bare GET %s req/s, bare POST %s req/s, create %s req/s, create/bare POST %s\n' \
+    "$get_rate" "$post_rate" "$create_rate" "$(awk -v c="$create_rate" -v p="$post_rate" 'BEGIN {printf "%.2fx", c / p}')"

@@ -1,7 +1,7 @@
 import Hummingbird
 
 extension ProviderApplication {
-    /// `/__fake/…`: ping, records, journal, reset, faults, and webhook subscriptions, triggers and deliveries.
+    /// `/__fake/…`: ping (GET, and POST reading the body), records, journal, reset, faults, and webhook subscriptions, triggers and deliveries.
     func registerInspectionRoutes(on router: Router<ProviderRequestContext>) {
         let provider = self.provider
         let controls = self.controls
@@ -11,6 +11,12 @@ extension ProviderApplication {
 
         router.get("\(prefix)/ping") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: pong))
+        }
+
+        // The bare POST the create route is measured against: it reads the body like any write route does.
+        router.post("\(prefix)/ping") { request, _ in
+            _ = try await request.body.collect(upTo: 1 << 20)
+            return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: pong))
         }
 
         router.get("\(prefix)/records") { _, _ in
