@@ -12,7 +12,7 @@ struct HubSpotHarness {
 
     init(
         configure: (inout HubSpotConfiguration) -> Void = { _ in }, faults: ProviderFaultPlan = .none,
-        transport: any WebhookTransport = URLSessionWebhookTransport()
+        transport: any WebhookTransport = HTTPClientWebhookTransport()
     ) {
         var configuration = HubSpotConfiguration()
         configuration.webhookRetry = WebhookRetryPolicy(

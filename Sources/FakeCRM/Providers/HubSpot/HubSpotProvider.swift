@@ -24,7 +24,7 @@ public struct HubSpotProvider: FakeProvider {
     /// Creates a fake HubSpot with empty portals; `transport` carries its webhooks.
     public init(
         configuration: HubSpotConfiguration = .init(), logger: Logger,
-        transport: any WebhookTransport = URLSessionWebhookTransport()
+        transport: any WebhookTransport = HTTPClientWebhookTransport()
     ) {
         self.configuration = configuration
         self.state = HubSpotState(configuration: configuration)

@@ -70,7 +70,7 @@ public final class WebhookOutbox: Service, Sendable {
     /// Creates an outbox; nothing is sent until ``run()`` runs.
     public init(
         retry: WebhookRetryPolicy = .init(), timeout: Duration = .seconds(5),
-        transport: any WebhookTransport = URLSessionWebhookTransport(), logger: Logger
+        transport: any WebhookTransport = HTTPClientWebhookTransport(), logger: Logger
     ) {
         self.retry = retry
         self.timeout = timeout

@@ -1,8 +1,6 @@
-import Foundation
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
 
 /// Sends one webhook request and answers the receiver's HTTP status.
 public protocol WebhookTransport: Sendable {
@@ -10,29 +8,51 @@ public protocol WebhookTransport: Sendable {
     func send(url: String, body: [UInt8], headers: [(String, String)], timeout: Duration) async throws -> Int
 }
 
-/// The default transport, over Foundation's URL loading.
-public struct URLSessionWebhookTransport: WebhookTransport {
-    /// Creates the transport.
-    public init() {}
+/// The default transport, over AsyncHTTPClient: connections to a receiver are kept alive and reused, as a
+/// vendor's delivery fleet does, and a redirect is answered as its status, never followed.
+public struct HTTPClientWebhookTransport: WebhookTransport {
+    /// A client for the life of the process, allowed 32 connections per receiver so a burst of deliveries is
+    /// not queued behind AsyncHTTPClient's default of 8. Like `HTTPClient.shared`, it is never shut down.
+    public static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 32
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
 
-    /// Posts with a fresh ephemeral session, so no cookie or cache leaks between deliveries.
+    /// Largest part of a receiver's answer read; the rest is not needed to know the status.
+    static let maxAnswerBytes = 64 << 10
+
+    private let client: HTTPClient
+
+    /// Creates a transport over `client`, which its owner shuts down.
+    public init(client: HTTPClient = Self.sharedClient) {
+        self.client = client
+    }
+
+    /// Posts and reads the answer, all within `timeout`.
     public func send(url: String, body: [UInt8], headers: [(String, String)], timeout: Duration) async throws -> Int {
-        guard let target = URL(string: url) else { throw WebhookTransportError(message: "the target URL is not valid") }
-        var request = URLRequest(url: target)
-        request.httpMethod = "POST"
-        request.httpBody = Data(body)
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) * 1e-18
-        request.timeoutInterval = seconds
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = seconds
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        let (_, response) = try await session.data(for: request)
-        guard let http = response as? HTTPURLResponse else {
-            throw WebhookTransportError(message: "the receiver did not answer over HTTP")
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(ByteBuffer(bytes: body))
+        let deadline = NIODeadline.now() + TimeAmount(timeout)
+        do {
+            let response = try await client.execute(request, deadline: deadline)
+            _ = try? await response.body.collect(upTo: Self.maxAnswerBytes)
+            return Int(response.status.code)
+        } catch let error as HTTPClientError where error == .invalidURL || error == .emptyHost {
+            throw WebhookTransportError(message: "the target URL is not valid")
+        } catch let error as HTTPClientError where error == .deadlineExceeded {
+            throw WebhookTransportError(message: "no answer within \(timeout)")
         }
-        return http.statusCode
+    }
+}
+
+extension TimeAmount {
+    /// The same span, to the nanosecond.
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }
 

@@ -1,14 +1,11 @@
 import Foundation
 import Logging
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// Posts notification callbacks to channels' `notify_url`s, keeping each URL's own query string.
 struct ZohoNotifier: Sendable {
     let timeout: Duration
     let logger: Logger
+    var transport: any WebhookTransport = HTTPClientWebhookTransport()
 
     /// One callback per channel and (module, operation), carrying the ids and the channel's token.
     func notify(changes: [ZohoRecordChange], channels: [ZohoChannel], resourceBase: String) async {
@@ -48,18 +45,13 @@ struct ZohoNotifier: Sendable {
     }
 
     private func post(_ body: JSONValue, to url: String) async {
-        guard let target = URL(string: url) else { return }
-        var request = URLRequest(url: target)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(body.jsonBytes)
-        request.timeoutInterval = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         do {
-            let (_, response) = try await URLSession.shared.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            let status = try await transport.send(
+                url: url, body: body.jsonBytes, headers: [("Content-Type", "application/json")], timeout: timeout)
             logger.debug("Delivered a Zoho notification.", metadata: ["crm.vendor": "zoho", "http.status": "\(status)"])
         } catch {
-            logger.info("A Zoho notification could not be delivered.", metadata: ["crm.vendor": "zoho"])
+            logger.info(
+                "A Zoho notification could not be delivered.", metadata: ["crm.vendor": "zoho", "error": "\(error)"])
         }
     }
 }
