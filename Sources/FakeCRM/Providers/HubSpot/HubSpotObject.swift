@@ -3,7 +3,11 @@ struct HubSpotObject: Sendable {
     let id: Int
     let type: HubSpotObjectType
     var properties: [String: String]
-    var history: [String: [(value: String, timestamp: String)]]
+    /// The values given at creation, which end every property's history; shares storage with `properties`
+    /// until the first update, so a create does not build a history per property.
+    let initialProperties: [String: String]
+    /// Values set by updates, newest first.
+    var updates: [String: [(value: String, timestamp: String)]] = [:]
     let createdAt: String
     var updatedAt: String
     var archived = false
@@ -21,7 +25,7 @@ struct HubSpotObject: Sendable {
         all[type.modifiedProperty] = now
         all["hs_object_id"] = String(id)
         self.properties = all
-        self.history = all.mapValues { [($0, now)] }
+        self.initialProperties = all
     }
 
     /// Sets properties; answers the names whose value changed.
@@ -30,7 +34,7 @@ struct HubSpotObject: Sendable {
         var changed: [String] = []
         for (name, value) in changes where name != "hs_object_id" && properties[name] != value {
             properties[name] = value
-            history[name, default: []].insert((value, now), at: 0)
+            updates[name, default: []].insert((value, now), at: 0)
             changed.append(name)
         }
         updatedAt = now
@@ -55,7 +59,7 @@ struct HubSpotObject: Sendable {
             var histories: [String: JSONValue] = [:]
             for name in withHistory {
                 histories[name] = .array(
-                    (history[name] ?? []).map {
+                    history(of: name).map {
                         ["value": .string($0.value), "timestamp": .string($0.timestamp), "sourceType": "API"]
                     })
             }
@@ -63,5 +67,11 @@ struct HubSpotObject: Sendable {
         }
         if let associations { object["associations"] = associations }
         return .object(object)
+    }
+
+    /// Every value `name` has had, newest first, the one given at creation last.
+    func history(of name: String) -> [(value: String, timestamp: String)] {
+        let initial = initialProperties[name].map { [(value: $0, timestamp: createdAt)] } ?? []
+        return (updates[name] ?? []) + initial
     }
 }

@@ -15,10 +15,11 @@ extension HubSpotPortal {
         }
         if type.name == "contacts", let email = input.properties["email"], !email.isEmpty {
             try Self.checkEmail(email)
-            if let existing = contactsByEmail[email.lowercased()] {
+            let key = email.lowercased()
+            if let existing = contactsByEmail[key] {
                 throw HubSpotError.conflict("Contact already exists. Existing ID: \(existing)")
             }
-            if pendingEmails.contains(email.lowercased()) {
+            if !pendingEmails.isEmpty, pendingEmails.contains(key) {
                 throw HubSpotError.validation("Duplicate email \(email) in the batch inputs.")
             }
         }

@@ -9,7 +9,7 @@ extension HubSpotProvider {
         -> HubSpotState.Session
     {
         try state.authenticate(
-            authorization: request.headers[.authorization], scope: type.scope(write: write), isSearch: isSearch)
+            authorization: request.headers.first(where: { $0.name == .authorization })?.value, scope: type.scope(write: write), isSearch: isSearch)
     }
 
     /// The request's JSON body, or HubSpot's 400 naming where it stops being JSON.

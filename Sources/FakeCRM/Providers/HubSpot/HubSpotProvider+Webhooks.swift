@@ -9,18 +9,21 @@ struct HubSpotWebhookBatch: Sendable {
 extension HubSpotState {
     /// Matches changes to subscriptions, numbers the events, and groups them per target in batches of 100.
     func webhookBatches(for changes: [HubSpotChange], hubID: Int) -> [HubSpotWebhookBatch] {
-        webhookBatches(hubID: hubID, items: changes.map { change in ({ $0.wants(change, hubID: hubID) }, { change.fields }) })
+        webhookBatches(hubID: hubID) {
+            changes.map { change in ({ $0.wants(change, hubID: hubID) }, { change.fields }) }
+        }
     }
 
     /// Events for every active subscription of exactly `eventType` in `hubID`, with `fields`.
     func webhookBatches(eventType: String, fields: [String: JSONValue], hubID: Int) -> [HubSpotWebhookBatch] {
-        webhookBatches(
-            hubID: hubID,
-            items: [({ $0.active && $0.eventType == eventType && ($0.portalID.map { $0 == hubID } ?? true) }, { fields })])
+        webhookBatches(hubID: hubID) {
+            [({ $0.active && $0.eventType == eventType && ($0.portalID.map { $0 == hubID } ?? true) }, { fields })]
+        }
     }
 
+    /// `items` is only called when there are subscriptions, so a portal nobody listens to pays for no closures.
     private func webhookBatches(
-        hubID: Int, items: [(matches: (HubSpotWebhookStore.Subscription) -> Bool, fields: () -> [String: JSONValue])]
+        hubID: Int, items: () -> [(matches: (HubSpotWebhookStore.Subscription) -> Bool, fields: () -> [String: JSONValue])]
     ) -> [HubSpotWebhookBatch] {
         let appID = configuration.appID
         return (try? withStore { store in
@@ -29,7 +32,7 @@ extension HubSpotState {
             var byTarget: [String: [JSONValue]] = [:]
             var targets: [String] = []
             let subscriptions = store.webhooks.subscriptions.values.sorted(by: { $0.id < $1.id })
-            for item in items {
+            for item in items() {
                 for subscription in subscriptions where item.matches(subscription) {
                     var event: [String: JSONValue] = [
                         "eventId": .int(store.webhooks.nextEventID), "subscriptionId": .int(subscription.id),
