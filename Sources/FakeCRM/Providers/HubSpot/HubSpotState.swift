@@ -80,7 +80,8 @@ final class HubSpotState: Sendable {
             }
             if let scope, !Self.grants(access.grant.scopes, scope) { throw .missingScopes([scope]) }
             let hubID = access.grant.hubID
-            var limiter = store.limiters[hubID] ?? HubSpotRateLimiter(limits: store.limits, now: now)
+            // Taken out rather than copied, so counting does not copy the limiter's slot arrays.
+            var limiter = store.limiters.removeValue(forKey: hubID) ?? HubSpotRateLimiter(limits: store.limits, now: now)
             defer { store.limiters[hubID] = limiter }
             if let broken = limiter.admit(at: now, isSearch: isSearch) {
                 throw broken.error(headers: isSearch ? [:] : limiter.headers(at: now, includeDaily: true))
