@@ -118,3 +118,37 @@ def test_leads_search_by_criteria(sdk):
     params = ParameterMap()
     params.add(SearchRecordsParam.criteria, "(Last_Name:equals:nobody-" + uuid.uuid4().hex + ")")
     assert RecordOperations("Leads").search_records(params).get_status_code() == 204
+
+
+def test_calls_insert_with_a_who_id_record_reference(sdk):
+    """Lookups go out as a nested Record holding the id as an integer: Zoho ids are 19 digits, beyond a double."""
+    from datetime import datetime, timezone
+
+    from zohocrmsdk.src.com.zoho.crm.api.record import (BodyWrapper, Field, Record, RecordOperations,
+                                                          ResponseWrapper, SuccessResponse)
+    from zohocrmsdk.src.com.zoho.crm.api.util import Choice
+
+    contact = BodyWrapper()
+    contact.set_data([_record(Last_Name="Hopper", First_Name="Grace", Email=f"gh-{uuid.uuid4().hex[:8]}@example.com")])
+    contact_id = int(_rows(RecordOperations("Contacts").create_records(contact))[0].get_details()["id"])
+
+    who = Record()
+    who.set_id(contact_id)
+    call = Record()
+    call.add_field_value(Field.Calls.subject(), "Voice agent call")
+    call.add_key_value("Call_Type", Choice("Outbound"))
+    call.add_key_value("Call_Start_Time", datetime(2026, 12, 7, 10, 0, tzinfo=timezone.utc))
+    call.add_field_value(Field.Calls.who_id(), who)
+    body = BodyWrapper()
+    body.set_data([call])
+    row = _rows(RecordOperations("Calls").create_records(body))[0]
+    assert isinstance(row, SuccessResponse), row.get_message().get_value()
+    call_id = int(row.get_details()["id"])
+
+    read = RecordOperations("Calls").get_record(call_id)
+    assert read.get_status_code() == 200
+    wrapper = read.get_object()
+    assert isinstance(wrapper, ResponseWrapper)
+    who_back = wrapper.get_data()[0].get_key_value("Who_Id")
+    assert who_back.get_id() == contact_id
+    assert who_back.get_key_value("name") == "Grace Hopper"

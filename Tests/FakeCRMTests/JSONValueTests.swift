@@ -10,6 +10,15 @@ import Testing
         #expect(try JSONValue.parse(value.jsonText) == value)
     }
 
+    @Test func integersBeyondADoubleStayExact() throws {
+        let value = try JSONValue.parse(#"{"id": 5725767000000412001, "small": 9007199254740992, "negative": -5725767000000412001}"#)
+        #expect(value["id"]?.int == 5_725_767_000_000_412_001)
+        #expect(value["negative"]?.int == -5_725_767_000_000_412_001)
+        #expect(value["small"] == .number(9_007_199_254_740_992))
+        #expect(value.jsonText == #"{"id":5725767000000412001,"negative":-5725767000000412001,"small":9007199254740992}"#)
+        #expect(JSONValue.int(5_725_767_000_000_412_001) == value["id"])
+    }
+
     @Test(arguments: [
         ("", 1, 1, "unexpected end of input"),
         ("{\"a\" 1}", 1, 6, "expected ':' after an object key"),

@@ -192,6 +192,23 @@ import Testing
         #expect(stored["Who_Id"]?["name"] == "Doe")
     }
 
+    /// Zoho's SDKs send a lookup as `{"id": 5725767000000412001}`, a number too long for a double.
+    @Test func lookupsTakeTheIdAsAnExactNumber() async throws {
+        let zoho = FakeZoho(logger: quietLogger)
+        try await providerApplication(zoho.registerRoutes).test(.router) { http in
+            let token = try await zohoAuthorization(http)
+            let contact = try await zohoCall(http, .post, "/crm/v8/Contacts", token: token, body: #"{"data":[{"Last_Name":"Doe"}]}"#)
+            let contactID = try #require(contact.json["data"]?.array?.first?["details"]?["id"]?.string)
+            #expect(contactID.count > 16, "the fake's ids must be as long as Zoho's for this test to mean anything")
+            let call = try await zohoCall(
+                http, .post, "/crm/v8/Calls", token: token,
+                body: #"{"data":[{"Subject":"Call","Call_Type":"Outbound","Call_Start_Time":"2024-01-15T15:26:49+05:30","Who_Id":{"id":\#(contactID)}}]}"#)
+            #expect(call.json["data"]?.array?.map { $0["code"]?.string } == ["SUCCESS"])
+        }
+        let stored = try #require(await zoho.records()["Calls"]?.first)
+        #expect(stored["Who_Id"]?["name"] == "Doe")
+    }
+
     @Test func orgsAreIsolated() async throws {
         var configuration = ZohoConfiguration()
         let second = ZohoClient(clientID: "1000.SECOND", clientSecret: "s2", refreshToken: "1000.r2", orgID: "60000000002")

@@ -68,6 +68,7 @@ struct WebhookEventParser {
         switch value {
         case .string(let text)?: text.isEmpty ? nil : text
         case .number(let number)?: number == number.rounded() ? String(Int64(number)) : String(number)
+        case .integer(let number)?: String(number)
         default: nil
         }
     }

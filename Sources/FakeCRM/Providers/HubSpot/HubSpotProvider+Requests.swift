@@ -45,6 +45,7 @@ extension HubSpotProvider {
             switch value {
             case .string(let text): result[name] = text
             case .number(let number): result[name] = JSONValue.numberText(number)
+            case .integer(let number): result[name] = String(number)
             case .bool(let flag): result[name] = flag ? "true" : "false"
             case .null: result[name] = ""
             case .array, .object:

@@ -108,6 +108,7 @@ struct HubSpotSearch: Sendable {
         switch value {
         case .string(let text): text
         case .number(let number): JSONValue.numberText(number)
+        case .integer(let number): String(number)
         case .bool(let flag): flag ? "true" : "false"
         default: nil
         }

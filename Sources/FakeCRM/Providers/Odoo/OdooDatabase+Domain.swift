@@ -129,6 +129,7 @@ extension OdooDatabase {
         case .null: false
         case .bool(let flag): flag
         case .number(let number): number != 0
+        case .integer(let number): number != 0
         case .string(let text): !text.isEmpty
         case .array(let items): !items.isEmpty
         case .object(let members): !members.isEmpty
@@ -139,6 +140,7 @@ extension OdooDatabase {
         switch value {
         case .string(let text): text
         case .number(let number): JSONValue.numberText(number)
+        case .integer(let number): String(number)
         case .bool(let flag): flag ? "True" : "False"
         default: ""
         }

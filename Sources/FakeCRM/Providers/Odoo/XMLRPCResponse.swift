@@ -28,6 +28,7 @@ enum XMLRPCResponse {
             } else {
                 out += "<double>\(number)</double>"
             }
+        case .integer(let number): out += "<i8>\(number)</i8>"
         case .string(let text): out += "<string>\(escape(text))</string>"
         case .array(let items):
             out += "<array><data>\n"

@@ -4,7 +4,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     /// A string value from a literal.
     public init(stringLiteral value: String) { self = .string(value) }
     /// A number value from an integer literal.
-    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(integerLiteral value: Int) { self = .int(value) }
     /// A number value from a floating-point literal.
     public init(floatLiteral value: Double) { self = .number(value) }
     /// A boolean value from a literal.
@@ -21,10 +21,16 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
 
 extension JSONValue {
     /// A number value from an integer.
-    public static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
+    public static func int(_ value: Int) -> JSONValue {
+        abs(value) <= exactInDouble ? .number(Double(value)) : .integer(Int64(value))
+    }
+
+    /// The largest magnitude up to which every integer is exact in a `Double`: 2^53.
+    static let exactInDouble = 1 << 53
 
     /// The number as a whole number, when it is one.
     public var int: Int? {
+        if case .integer(let value) = self { return Int(value) }
         guard case .number(let value) = self, value == value.rounded(), abs(value) < 9e15 else { return nil }
         return Int(value)
     }

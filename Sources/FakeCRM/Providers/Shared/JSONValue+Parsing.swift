@@ -41,7 +41,7 @@ private struct JSONBytesParser {
         case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default: throw failure("unexpected character \(describe(bytes[index]))")
         }
     }
@@ -171,7 +171,8 @@ private struct JSONBytesParser {
         return value
     }
 
-    private mutating func parseNumber() throws(JSONParseError) -> Double {
+    /// A number; an integer literal beyond 2^53 stays exact as `.integer`.
+    private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
         if peek() == UInt8(ascii: "-") { index += 1 }
         guard let first = peek(), isDigit(first) else { throw failure("invalid number") }
@@ -191,10 +192,14 @@ private struct JSONBytesParser {
             guard let byte = peek(), isDigit(byte) else { throw failure("invalid number") }
             while let byte = peek(), isDigit(byte) { index += 1 }
         }
-        guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite else {
-            throw failure("number out of range")
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }),
+            let integer = Int64(text), integer.magnitude > UInt64(JSONValue.exactInDouble)
+        {
+            return .integer(integer)
         }
-        return value
+        guard let value = Double(text), value.isFinite else { throw failure("number out of range") }
+        return .number(value)
     }
 
     private mutating func expectWord(_ word: String) throws(JSONParseError) {

@@ -16,6 +16,7 @@ extension JSONValue {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .number(let value): output.append(contentsOf: Self.numberText(value).utf8)
+        case .integer(let value): output.append(contentsOf: String(value).utf8)
         case .string(let value): Self.writeString(value, into: &output)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
@@ -39,7 +40,7 @@ extension JSONValue {
     /// Whole numbers without a fraction (`3`, not `3.0`); others as Swift prints them.
     static func numberText(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if value == value.rounded(), abs(value) <= Double(exactInDouble) { return String(Int64(value)) }
         return String(value)
     }
 

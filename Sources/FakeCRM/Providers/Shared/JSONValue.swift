@@ -5,6 +5,9 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case number(Double)
+    /// An integer a `Double` cannot hold exactly (beyond 2^53), such as a 19-digit Zoho id; smaller ones are
+    /// `.number`.
+    case integer(Int64)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -15,6 +18,8 @@ public enum JSONValue: Sendable, Hashable, Codable {
             self = .null
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .int(Int(value))
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
@@ -32,6 +37,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .number(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
@@ -41,7 +47,13 @@ public enum JSONValue: Sendable, Hashable, Codable {
     /// The text, when this is a string.
     public var string: String? { if case .string(let value) = self { value } else { nil } }
     /// The number, when this is a number.
-    public var number: Double? { if case .number(let value) = self { value } else { nil } }
+    public var number: Double? {
+        switch self {
+        case .number(let value): value
+        case .integer(let value): Double(value)
+        default: nil
+        }
+    }
     /// The members, when this is an object.
     public var object: [String: JSONValue]? { if case .object(let value) = self { value } else { nil } }
     /// The elements, when this is an array.

@@ -58,7 +58,8 @@ extension ZohoCriteria {
     static func comparable(_ value: JSONValue?) -> String {
         switch value {
         case .string(let text): text.lowercased()
-        case .number: JSONValue.numberText(value!.number!)
+        case .number(let number): JSONValue.numberText(number)
+        case .integer(let number): String(number)
         case .bool(let flag): flag ? "true" : "false"
         case .object(let members): members["id"]?.string ?? ""
         default: ""
