@@ -15,7 +15,6 @@ public final class ProviderFaultState: Sendable {
         var sequence: UInt64 = 0
         var checks: UInt64 = 0
         var stormHits: [Int: [ContinuousClock.Instant]] = [:]
-        var injected = 0
     }
 
     /// Creates the state with `plan` in effect from `since`.
@@ -32,9 +31,6 @@ public final class ProviderFaultState: Sendable {
 
     /// The plan in effect.
     public var plan: ProviderFaultPlan { state.withLock { $0.plan } }
-
-    /// How many requests faults have acted on since the plan took effect.
-    public var injectedCount: Int { state.withLock { $0.injected } }
 
     /// Replaces the plan; its windows count from now, and counters start again.
     public func replace(with plan: ProviderFaultPlan, at now: ContinuousClock.Instant = .now) {
@@ -59,10 +55,7 @@ public final class ProviderFaultState: Sendable {
                 var generator = SplitMix64(
                     mixing: state.plan.seed, UInt64(index), SplitMix64.hash(provider.rawValue), state.checks,
                     0xC0)
-                if generator.nextUnit() < fault.rate {
-                    state.injected += 1
-                    return true
-                }
+                if generator.nextUnit() < fault.rate { return true }
             }
             return false
         }
@@ -117,7 +110,6 @@ public final class ProviderFaultState: Sendable {
                     break
                 }
             }
-            if !decision.isEmpty { state.injected += 1 }
             return decision
         }
     }

@@ -21,9 +21,4 @@ public struct RunningFakeProviders: Sendable {
     public subscript(provider: CRMProvider) -> RunningFakeProvider? {
         all.first { $0.provider == provider }
     }
-
-    /// Base URL per provider.
-    public var urls: [CRMProvider: String] {
-        Dictionary(all.map { ($0.provider, $0.baseURL) }, uniquingKeysWith: { first, _ in first })
-    }
 }
