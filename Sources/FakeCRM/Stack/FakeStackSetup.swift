@@ -97,7 +97,7 @@ struct FakeStackSetup: Sendable {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-        request.body = .bytes(ByteBuffer(string: fields.map { "\($0.0)=\(CRMHTTP.encode($0.1))" }.joined(separator: "&")))
+        request.body = .bytes(ByteBuffer(string: fields.map { "\($0.0)=\(FormURLEncoded.encode($0.1))" }.joined(separator: "&")))
         return try OAuthTokenAnswer(try await send(client, request).json, what: url)
     }
 

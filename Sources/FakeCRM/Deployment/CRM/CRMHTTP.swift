@@ -51,11 +51,4 @@ enum CRMHTTP {
         let json = body.readableBytes == 0 ? JSONValue.null : (try? JSONValue.parse(body.readableBytesView)) ?? .null
         return Answer(status: status, json: json)
     }
-
-    /// Percent-encodes a query or path value.
-    static func encode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-    }
 }

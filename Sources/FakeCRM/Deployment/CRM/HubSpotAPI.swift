@@ -7,7 +7,7 @@ struct HubSpotAPI: Sendable {
 
     /// Reads a changed contact back; a contact deleted since is not an error.
     func readContact(_ id: String) async throws {
-        _ = try await call(.GET, "/crm/v3/objects/contacts/\(CRMHTTP.encode(id))", accept: [200, 404], what: "read contact")
+        _ = try await call(.GET, "/crm/v3/objects/contacts/\(FormURLEncoded.encode(id))", accept: [200, 404], what: "read contact")
     }
 
     /// Upserts contacts by email in batches of 100.
@@ -64,7 +64,7 @@ struct HubSpotAPI: Sendable {
     /// The contact with `email`, created when missing.
     private func contactID(email: String) async throws -> String {
         let found = try await call(
-            .GET, "/crm/v3/objects/contacts/\(CRMHTTP.encode(email))?idProperty=email", accept: [200, 404],
+            .GET, "/crm/v3/objects/contacts/\(FormURLEncoded.encode(email))?idProperty=email", accept: [200, 404],
             what: "find contact")
         if found.status == 200, let id = found.json["id"]?.string { return id }
         let created = try await call(

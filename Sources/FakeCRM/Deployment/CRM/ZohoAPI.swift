@@ -7,7 +7,7 @@ struct ZohoAPI: Sendable {
 
     /// Reads a changed contact back; a record deleted since is not an error.
     func readContact(_ id: String) async throws {
-        _ = try await call(.GET, "/crm/v8/Contacts/\(CRMHTTP.encode(id))", accept: [200, 204, 400, 404], what: "read contact")
+        _ = try await call(.GET, "/crm/v8/Contacts/\(FormURLEncoded.encode(id))", accept: [200, 204, 400, 404], what: "read contact")
     }
 
     /// Upserts contacts by email, 100 per call; any row Zoho refuses fails the batch.
@@ -55,7 +55,7 @@ struct ZohoAPI: Sendable {
 
     /// The contact with `email`, created when missing.
     private func contactID(email: String) async throws -> String {
-        let criteria = CRMHTTP.encode("(Email:equals:\(email))")
+        let criteria = FormURLEncoded.encode("(Email:equals:\(email))")
         let found = try await call(
             .GET, "/crm/v8/Contacts/search?criteria=\(criteria)", accept: [200, 204], what: "find contact")
         if let id = found.json["data"]?.array?.first?["id"]?.string { return id }

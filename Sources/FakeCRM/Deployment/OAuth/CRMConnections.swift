@@ -44,7 +44,7 @@ final class CRMConnections: Sendable {
                 ("scope", app.scopes.joined(separator: app.scopeSeparator)), ("state", state),
             ] + app.extraParameters
         return app.baseURL + app.authorizePath + "?"
-            + parameters.map { "\($0.0)=\(CRMHTTP.encode($0.1))" }.joined(separator: "&")
+            + parameters.map { "\($0.0)=\(FormURLEncoded.encode($0.1))" }.joined(separator: "&")
     }
 
     /// Takes back a `state` issued for `provider`; nil when unknown, used, expired or for another provider.
@@ -66,7 +66,7 @@ final class CRMConnections: Sendable {
         let form = [
             ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", redirectURI),
             ("client_id", app.clientID), ("client_secret", app.clientSecret),
-        ].map { "\($0.0)=\(CRMHTTP.encode($0.1))" }.joined(separator: "&")
+        ].map { "\($0.0)=\(FormURLEncoded.encode($0.1))" }.joined(separator: "&")
         let answer = try await CRMHTTP.send(
             .POST, app.baseURL + app.tokenPath, form: form, accept: [200], what: "\(provider) token exchange")
         let tokens = try OAuthTokenAnswer(answer.json, what: "\(provider) token exchange")
@@ -85,7 +85,7 @@ final class CRMConnections: Sendable {
         let form = [
             ("grant_type", "refresh_token"), ("refresh_token", refreshToken),
             ("client_id", app.clientID), ("client_secret", app.clientSecret),
-        ].map { "\($0.0)=\(CRMHTTP.encode($0.1))" }.joined(separator: "&")
+        ].map { "\($0.0)=\(FormURLEncoded.encode($0.1))" }.joined(separator: "&")
         let answer = try await CRMHTTP.send(
             .POST, app.baseURL + app.tokenPath, form: form, accept: [200], what: "\(provider) token refresh")
         let tokens = try OAuthTokenAnswer(answer.json, what: "\(provider) token refresh")

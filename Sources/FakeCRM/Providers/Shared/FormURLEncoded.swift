@@ -35,7 +35,8 @@ public enum FormURLEncoded {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// One component encoded for a query string: unreserved characters kept, everything else `%XX`.
+    /// One query or path component: RFC 3986 unreserved ASCII kept, every other byte of the UTF-8 `%XX`, so
+    /// `é` is `%C3%A9`. The one percent-encoder of the fakes and the fake deployment.
     public static func encode(_ text: String) -> String {
         var result = ""
         for byte in text.utf8 {

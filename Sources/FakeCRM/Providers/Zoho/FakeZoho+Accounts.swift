@@ -31,7 +31,7 @@ extension FakeZoho {
         } else {
             parameters.append(("error", "access_denied"))
         }
-        let suffix = parameters.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
+        let suffix = parameters.map { "\($0.0)=\(FormURLEncoded.encode($0.1))" }.joined(separator: "&")
         let separator = redirect.contains("?") ? "&" : "?"
         return Response(status: .found, headers: [.location: redirect + separator + suffix])
     }
@@ -80,12 +80,5 @@ extension FakeZoho {
         Response(
             status: status, headers: [.contentType: "text/plain; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    private static func encode(_ text: String) -> String {
-        var allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-        allowed.remove(UInt8(ascii: "+"))
-        return text.utf8.map { allowed.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }
-            .joined()
     }
 }
