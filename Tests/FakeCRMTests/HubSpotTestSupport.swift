@@ -7,7 +7,7 @@ import Testing
 
 /// A fake HubSpot with fast settings, served in process through its ``ProviderApplication``.
 struct HubSpotHarness {
-    let provider: HubSpotProvider
+    let provider: FakeHubSpot
     let application: ProviderApplication
 
     init(
@@ -18,7 +18,7 @@ struct HubSpotHarness {
         configuration.webhookRetry = WebhookRetryPolicy(
             maxAttempts: 4, initialDelay: .milliseconds(20), factor: 2, maxDelay: .milliseconds(100))
         configure(&configuration)
-        provider = HubSpotProvider(configuration: configuration, logger: quietLogger, transport: transport)
+        provider = FakeHubSpot(configuration: configuration, logger: quietLogger, transport: transport)
         application = ProviderApplication(
             provider: provider, configuration: .init(faults: faults), logger: quietLogger)
     }

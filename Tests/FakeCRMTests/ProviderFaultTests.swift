@@ -221,7 +221,7 @@ import Testing
             ProviderFault(.outage(.refuse), route: .any, from: .seconds(600)),
         ])
         try await withFakeProviders(
-            [HubSpotProvider(logger: quietLogger)], configuration: { _, _ in .init(faults: plan) }, logger: quietLogger
+            [FakeHubSpot(logger: quietLogger)], configuration: { _, _ in .init(faults: plan) }, logger: quietLogger
         ) { running in
             let hubspot = try #require(running[.hubspot])
             try await HTTPClient.withHTTPClient { client in
@@ -246,7 +246,7 @@ import Testing
     @Test func slowAndTruncatedBodies() async throws {
         let slow = ProviderFaultPlan(faults: [ProviderFault(.slowBody(chunkBytes: 16, interval: .milliseconds(30)))])
         try await withFakeProviders(
-            [HubSpotProvider(logger: quietLogger)], configuration: { _, _ in .init(faults: slow) }, logger: quietLogger
+            [FakeHubSpot(logger: quietLogger)], configuration: { _, _ in .init(faults: slow) }, logger: quietLogger
         ) { running in
             let url = running[.hubspot]!.baseURL + "/crm/v3/objects/contacts"
             let started = ContinuousClock.now

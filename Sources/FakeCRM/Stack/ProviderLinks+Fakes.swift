@@ -2,7 +2,7 @@ extension ProviderLinks {
     /// Links to running fake CRMs, with the app credentials each fake was configured with.
     public static func fakes(_ running: RunningFakeProviders) -> ProviderLinks {
         var links = ProviderLinks()
-        if let hubspot = running[.hubspot], let fake = hubspot.fake as? HubSpotProvider {
+        if let hubspot = running[.hubspot], let fake = hubspot.fake as? FakeHubSpot {
             let app = fake.configuration
             links.hubspot = OAuthApp(
                 baseURL: hubspot.baseURL, authorizePath: "/oauth/authorize", tokenPath: "/oauth/v1/token",

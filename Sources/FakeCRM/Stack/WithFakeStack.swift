@@ -28,7 +28,7 @@ public func withFakeStack<T: Sendable>(
             // The harness reads HubSpot with a private-app token, which never expires, as a real one would.
             var settings = HubSpotConfiguration()
             settings.privateAppTokens = [readToken]
-            return HubSpotProvider(configuration: settings, logger: logger)
+            return FakeHubSpot(configuration: settings, logger: logger)
         case .zoho, .odoo:
             return FakeProviderCatalog.make(provider, logger: logger)
         }

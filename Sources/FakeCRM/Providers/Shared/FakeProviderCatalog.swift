@@ -8,7 +8,7 @@ public enum FakeProviderCatalog {
     /// A fresh fake of `provider` with its default configuration.
     public static func make(_ provider: CRMProvider, logger: Logger) -> any FakeProvider {
         switch provider {
-        case .hubspot: HubSpotProvider(logger: logger)
+        case .hubspot: FakeHubSpot(logger: logger)
         case .zoho: FakeZoho(logger: logger)
         case .odoo: FakeOdoo(logger: logger)
         }

@@ -7,7 +7,7 @@ import NIOCore
 /// inspection API under `/__fake/…` around the vendor's routes.
 ///
 /// ```swift
-/// let hubspot = HubSpotProvider(configuration: .init(), logger: logger)
+/// let hubspot = FakeHubSpot(configuration: .init(), logger: logger)
 /// let application = ProviderApplication(provider: hubspot, configuration: .init(port: 0), logger: logger)
 /// try await application.makeApplication().runService()
 /// ```

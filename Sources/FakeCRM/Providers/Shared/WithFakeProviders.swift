@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// Runs fake providers on loopback for the duration of `body`, each on its own port, then shuts them down.
 ///
 /// ```swift
-/// let hubspot = HubSpotProvider(configuration: .init(), logger: logger)
+/// let hubspot = FakeHubSpot(configuration: .init(), logger: logger)
 /// try await withFakeProviders([hubspot], logger: logger) { running in
 ///     print(running[.hubspot]!.baseURL)   // http://127.0.0.1:PORT
 /// }

@@ -1,6 +1,6 @@
 import Hummingbird
 
-extension HubSpotProvider {
+extension FakeHubSpot {
     /// `POST /crm/v3/objects/{type}/search`: limited to a few requests a second, without rate-limit headers.
     func registerSearchRoutes(on router: Router<ProviderRequestContext>) {
         router.post("/crm/v3/objects/:type/search") { request, context in

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-extension HubSpotProvider {
+extension FakeHubSpot {
     /// `GET /oauth/authorize`, `POST /oauth/v1/token`, token introspection and refresh-token revocation.
     func registerOAuthRoutes(on router: Router<ProviderRequestContext>) {
         router.get("/oauth/authorize") { request, _ in try authorize(request) }

@@ -1,6 +1,6 @@
 import Hummingbird
 
-extension HubSpotProvider {
+extension FakeHubSpot {
     /// CRM v4 association batches: `POST /crm/v4/associations/{from}/{to}/batch/{create|read|archive}` and
     /// `…/batch/associate/default`.
     func registerAssociationBatchRoutes(on router: Router<ProviderRequestContext>) {

@@ -1,6 +1,6 @@
 import Hummingbird
 
-extension HubSpotProvider {
+extension FakeHubSpot {
     /// CRM v4 associations: create with types (201), create the default (200), list, remove (204).
     func registerAssociationRoutes(on router: Router<ProviderRequestContext>) {
         let base = "/crm/v4/objects/:fromType/:fromId/associations"

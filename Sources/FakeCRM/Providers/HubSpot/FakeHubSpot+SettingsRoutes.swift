@@ -1,6 +1,6 @@
 import Hummingbird
 
-extension HubSpotProvider {
+extension FakeHubSpot {
     /// `GET/PUT /__fake/rate-limits`: the fake's limits per portal (`perTenSeconds`, `perDay`, `searchPerSecond`).
     func registerSettingsRoutes(on router: Router<ProviderRequestContext>) {
         router.get("\(ProviderApplication.inspectionPrefix)/rate-limits") { _, _ in

@@ -1,6 +1,6 @@
 import Hummingbird
 
-extension HubSpotProvider {
+extension FakeHubSpot {
     /// Largest JSON body accepted.
     static let maxBodyBytes = 8 << 20
 

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-extension HubSpotProvider {
+extension FakeHubSpot {
     /// CRM v3 objects: create (201), list with `after` cursors, get, update, archive (204).
     func registerObjectRoutes(on router: Router<ProviderRequestContext>) {
         router.post("/crm/v3/objects/:type") { request, context in

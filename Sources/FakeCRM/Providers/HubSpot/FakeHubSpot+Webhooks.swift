@@ -56,7 +56,7 @@ extension HubSpotState {
     }
 }
 
-extension HubSpotProvider: FakeWebhookSource {
+extension FakeHubSpot: FakeWebhookSource {
     /// Queues one batch; each attempt carries its `attemptNumber`, a fresh timestamp and fresh signatures.
     func enqueue(_ batch: HubSpotWebhookBatch) {
         let secret = configuration.clientSecret

@@ -6,13 +6,13 @@ import ServiceLifecycle
 /// webhooks, per portal, as `hubspot-api-client` expects them on the wire.
 ///
 /// ```swift
-/// let hubspot = HubSpotProvider(configuration: HubSpotConfiguration(), logger: logger)
+/// let hubspot = FakeHubSpot(configuration: HubSpotConfiguration(), logger: logger)
 /// try await withFakeProviders([hubspot], logger: logger) { running in
 ///     // HubSpot(host: running[.hubspot]!.baseURL) in the SDK; client_id and client_secret from the configuration
 /// }
 /// ```
 /// Served by ``ProviderApplication``, which adds the journal, faults and the `/__fake/…` inspection API.
-public struct HubSpotProvider: FakeProvider {
+public struct FakeHubSpot: FakeProvider {
     /// HubSpot.
     public let provider = CRMProvider.hubspot
     /// The app's credentials, portals and limits.

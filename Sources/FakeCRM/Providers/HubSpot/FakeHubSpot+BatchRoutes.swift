@@ -1,6 +1,6 @@
 import Hummingbird
 
-extension HubSpotProvider {
+extension FakeHubSpot {
     /// Most inputs one batch call takes.
     static let maxBatchInputs = 100
 
