@@ -78,7 +78,7 @@ public final class FakeDeploymentState: Sendable {
     public func isConnected(_ provider: CRMProvider) -> Bool { connections.isConnected(provider) }
 
     /// The sealed bytes of `provider`'s tokens as they rest in memory, for checking they are not plain text.
-    public func sealedTokens(of provider: CRMProvider) -> [UInt8]? {
+    package func sealedTokens(of provider: CRMProvider) -> [UInt8]? {
         connections.vault.entry(for: provider).map { Array($0.sealed) }
     }
 

@@ -32,7 +32,7 @@ public final class InMemoryCRMSink: CRMSink {
     }
 
     /// Everything every provider received.
-    public var allRecords: [SyncRecord] {
+    package var allRecords: [SyncRecord] {
         received.withLock { received in CRMProvider.allCases.flatMap { received[$0] ?? [] } }
     }
 }
