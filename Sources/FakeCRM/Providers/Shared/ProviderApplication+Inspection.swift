@@ -1,7 +1,8 @@
 import Hummingbird
 
 extension ProviderApplication {
-    /// `/__fake/…`: ping (GET, and POST reading the body), records, journal, reset, faults, and webhook subscriptions, triggers and deliveries.
+    /// `/__fake/…`: ping (GET, and POST reading the body), records, journal, reset, faults, and webhook
+    /// subscriptions, triggers and deliveries.
     func registerInspectionRoutes(on router: Router<ProviderRequestContext>) {
         let provider = self.provider
         let controls = self.controls

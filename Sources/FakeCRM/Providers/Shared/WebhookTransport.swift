@@ -24,7 +24,7 @@ public struct HTTPClientWebhookTransport: WebhookTransport {
 
     private let client: HTTPClient
 
-    /// Creates a transport over `client`, which its owner shuts down.
+    /// Creates a transport over `client`; a client other than the shared one is shut down by whoever made it.
     public init(client: HTTPClient = Self.sharedClient) {
         self.client = client
     }
