@@ -126,6 +126,18 @@ def test_token_exchange_and_refresh():
     assert 0 < info.expires_in <= 1800
 
 
+def test_client_credentials_give_an_access_token_that_writes():
+    tokens = hubspot.HubSpot(host=BASE).oauth.tokens_api.create(
+        grant_type="client_credentials", client_id=CLIENT_ID, client_secret=CLIENT_SECRET
+    )
+    assert tokens.token_type == "bearer"
+    assert tokens.refresh_token is None
+    client = hubspot.HubSpot(host=BASE, access_token=tokens.access_token)
+    email = unique("cc") + "@example.com"
+    contact = client.crm.contacts.basic_api.create(SimplePublicObjectInputForCreate(properties={"email": email}))
+    assert contact.properties["email"] == email
+
+
 def test_code_is_single_use_and_forged_secrets_are_refused():
     code = authorize()["code"][0]
     client = hubspot.HubSpot(host=BASE)

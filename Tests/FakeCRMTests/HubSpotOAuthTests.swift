@@ -62,6 +62,28 @@ import Testing
         }
     }
 
+    @Test func clientCredentialsGiveAnAccessTokenAndNoRefreshToken() async throws {
+        try await HubSpotHarness().test { client in
+            let form = "grant_type=client_credentials&client_id=\(configuration.clientID)"
+                + "&client_secret=\(configuration.clientSecret)&scope=crm.objects.contacts.write%20crm.objects.contacts.read"
+            let answer = try await client.call(.post, "/oauth/v1/token", raw: form, contentType: "application/x-www-form-urlencoded")
+            #expect(answer.status == .ok)
+            #expect(answer["refresh_token"] == nil)
+            #expect(answer["hub_id"] == .int(configuration.defaultHubID))
+            #expect(answer["scopes"] == ["crm.objects.contacts.read", "crm.objects.contacts.write"])
+            let token = try #require(answer["access_token"]?.string)
+            let created = try await client.call(
+                .post, "/crm/v3/objects/contacts", token: token, json: ["properties": ["email": "cc@example.com"]])
+            #expect(created.status == .created)
+
+            let forged = try await client.call(
+                .post, "/oauth/v1/token",
+                raw: "grant_type=client_credentials&client_id=\(configuration.clientID)&client_secret=forged",
+                contentType: "application/x-www-form-urlencoded")
+            #expect(forged["status"] == "BAD_CLIENT_SECRET")
+        }
+    }
+
     @Test(arguments: [
         ("grant_type=password&client_id=C&client_secret=S", "BAD_GRANT_TYPE", "unsupported_grant_type"),
         ("grant_type=refresh_token&refresh_token=x&client_id=nope&client_secret=S", "BAD_CLIENT_ID", "invalid_client"),

@@ -64,15 +64,18 @@ extension FakeHubSpot {
         (text ?? "").split(whereSeparator: { $0 == " " || $0 == "+" || $0 == "," }).map(String.init)
     }
 
-    /// Exchanges an authorization code or a refresh token for tokens.
+    /// Exchanges an authorization code or a refresh token for tokens; `client_credentials` gives the app an access
+    /// token for the default portal (the `scope` asked for, else the default scopes) and, as OAuth has it for that
+    /// grant, no refresh token.
     private func token(_ request: Request) async throws -> Response {
         let headers = try state.admitOAuthCall()
         let body = try await request.body.collect(upTo: 64 * 1024)
         let form = FormURLEncoded.fields(String(buffer: body))
         let grantType = form["grant_type"] ?? ""
-        guard grantType == "authorization_code" || grantType == "refresh_token" else {
+        guard ["authorization_code", "refresh_token", "client_credentials"].contains(grantType) else {
             throw HubSpotError.oauth(
-                "BAD_GRANT_TYPE", "grant_type must be authorization_code or refresh_token", error: "unsupported_grant_type")
+                "BAD_GRANT_TYPE", "grant_type must be authorization_code, refresh_token or client_credentials",
+                error: "unsupported_grant_type")
         }
         guard form["client_id"] == configuration.clientID else {
             throw HubSpotError.oauth("BAD_CLIENT_ID", "missing or unknown client id", error: "invalid_client")
@@ -84,8 +87,13 @@ extension FakeHubSpot {
         let lifetime = configuration.accessTokenLifetime
         let answer = try state.withStore { store throws(HubSpotError) -> JSONValue in
             let grant: HubSpotOAuthStore.Grant
-            var refreshToken: String
-            if grantType == "authorization_code" {
+            var refreshToken: String?
+            if grantType == "client_credentials" {
+                let asked = Self.scopes(form["scope"])
+                grant = .init(
+                    hubID: configuration.defaultHubID,
+                    scopes: asked.isEmpty ? configuration.defaultScopes : Array(Set(asked)).sorted())
+            } else if grantType == "authorization_code" {
                 guard let code = form["code"], let stored = store.oauth.codes[code], stored.expiresAt > now else {
                     throw HubSpotError.oauth("BAD_AUTH_CODE", "missing or unknown auth code", error: "invalid_grant")
                 }
@@ -96,8 +104,9 @@ extension FakeHubSpot {
                 }
                 store.oauth.codes[code] = nil
                 grant = stored.grant
-                refreshToken = HubSpotOAuthStore.newRefreshToken()
-                store.oauth.refreshTokens[refreshToken] = grant
+                let issued = HubSpotOAuthStore.newRefreshToken()
+                store.oauth.refreshTokens[issued] = grant
+                refreshToken = issued
             } else {
                 guard let token = form["refresh_token"], let stored = store.oauth.refreshTokens[token] else {
                     throw HubSpotError.oauth("BAD_REFRESH_TOKEN", "missing or invalid refresh token", error: "invalid_grant")
@@ -107,11 +116,13 @@ extension FakeHubSpot {
             }
             let accessToken = HubSpotOAuthStore.newSecret(prefix: "CO", bytes: 48)
             store.oauth.accessTokens[accessToken] = .init(grant: grant, expiresAt: now + lifetime)
-            return [
-                "token_type": "bearer", "access_token": .string(accessToken), "refresh_token": .string(refreshToken),
+            var answer: [String: JSONValue] = [
+                "token_type": "bearer", "access_token": .string(accessToken),
                 "expires_in": .int(Int(lifetime.components.seconds)), "hub_id": .int(grant.hubID),
                 "scopes": .array(grant.scopes.map(JSONValue.string)), "user_id": .int(configuration.userID),
             ]
+            if let refreshToken { answer["refresh_token"] = .string(refreshToken) }
+            return .object(answer)
         }
         return Response.json(answer, headers: headers)
     }
