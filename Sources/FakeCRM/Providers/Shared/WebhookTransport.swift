@@ -49,10 +49,12 @@ public struct HTTPClientWebhookTransport: WebhookTransport {
 }
 
 extension TimeAmount {
-    /// The same span, to the nanosecond.
+    /// The same span, to the nanosecond; one too long for `TimeAmount` is its longest.
     init(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        let (scaled, tooLong) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, stillTooLong) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000)
+        self = .nanoseconds(tooLong || stillTooLong ? .max : total)
     }
 }
 
