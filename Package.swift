@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "fakecrm", targets: ["fakecrm"]),
         .library(name: "Canary", targets: ["Canary"]),
         .library(name: "Probes", targets: ["Probes"]),
+        .library(name: "FakeProviders", targets: ["FakeProviders"]),
+        .library(name: "FakeBackend", targets: ["FakeBackend"]),
         .library(name: "FakeCRM", targets: ["FakeCRM"]),
     ],
     dependencies: [
@@ -66,28 +68,66 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "FakeCRM",
+            name: "FakeSupport",
             dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FakeProviders",
+            dependencies: [
+                "FakeSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FakeBackend",
+            dependencies: [
+                "FakeSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FakeCRM",
+            dependencies: [
+                "FakeSupport", "FakeProviders", "FakeBackend",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "canary",
             dependencies: [
-                "Canary", "Probes", "FakeCRM",
+                "Canary", "Probes", "FakeCRM", "FakeBackend", "FakeProviders", "FakeSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -104,7 +144,7 @@ let package = Package(
         .executableTarget(
             name: "fakecrm",
             dependencies: [
-                "FakeCRM",
+                "FakeCRM", "FakeBackend", "FakeProviders", "FakeSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -115,7 +155,7 @@ let package = Package(
         .executableTarget(
             name: "canary-bench",
             dependencies: [
-                "Canary", "Probes", "FakeCRM",
+                "Canary", "Probes", "FakeCRM", "FakeBackend", "FakeProviders", "FakeSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -125,7 +165,7 @@ let package = Package(
         .testTarget(
             name: "ProbesTests",
             dependencies: [
-                "Probes", "FakeCRM",
+                "Probes", "FakeCRM", "FakeBackend", "FakeProviders", "FakeSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -141,10 +181,28 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "FakeCRMTests",
+        .target(
+            name: "FakeTestSupport",
             dependencies: [
-                "FakeCRM",
+                "FakeBackend",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/FakeTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FakeSupportTests",
+            dependencies: ["FakeSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FakeProvidersTests",
+            dependencies: [
+                "FakeProviders", "FakeSupport", "FakeTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -154,9 +212,29 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "FakeBackendTests",
+            dependencies: [
+                "FakeBackend", "FakeSupport", "FakeTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FakeCRMTests",
+            dependencies: [
+                "FakeCRM", "FakeBackend", "FakeProviders", "FakeSupport", "FakeTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "Canary", "Probes", "FakeCRM", "canary",
+                "Canary", "Probes", "FakeCRM", "FakeBackend", "FakeProviders", "FakeSupport", "canary",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),

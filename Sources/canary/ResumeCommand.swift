@@ -1,7 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Canary
-import FakeCRM
+import FakeBackend
 import Foundation
 import Logging
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Canary
+import FakeBackend
 import FakeCRM
+import FakeSupport
 import Foundation
 import Logging
 import Probes

@@ -1,5 +1,8 @@
 import ArgumentParser
+import FakeBackend
 import FakeCRM
+import FakeProviders
+import FakeSupport
 import Foundation
 import Hummingbird
 import Logging

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Canary
+import FakeBackend
 import FakeCRM
 import Foundation
 import Probes

@@ -1,4 +1,5 @@
 import Canary
+import FakeBackend
 import FakeCRM
 import Foundation
 import Logging

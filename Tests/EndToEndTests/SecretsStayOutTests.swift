@@ -1,3 +1,4 @@
+import FakeBackend
 import FakeCRM
 import Foundation
 import Logging

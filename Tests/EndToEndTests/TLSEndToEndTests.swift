@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Canary
-import FakeCRM
+import FakeBackend
 import Foundation
 import Logging
 import NIOSSL

@@ -1,5 +1,7 @@
 import AsyncHTTPClient
+import FakeBackend
 import FakeCRM
+import FakeTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting

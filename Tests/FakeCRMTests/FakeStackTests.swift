@@ -1,5 +1,7 @@
 import Crypto
+import FakeBackend
 import FakeCRM
+import FakeTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
 import AsyncHTTPClient
-import FakeCRM
+import FakeBackend
 import Logging
 import Probes
 import Testing

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FakeBackend
 import FakeCRM
 import Logging
 import Probes

@@ -1,4 +1,4 @@
-import FakeCRM
+import FakeProviders
 import Foundation
 import Logging
 import Probes
