@@ -41,6 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How many times faster than real time the fault plan's offsets run.")
     var speed: Double = 1
 
+    @Option(help: "How long HubSpot's and Zoho's search take to see a new record, e.g. 0ms or 2s (default 250ms).")
+    var searchIndexDelay: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
@@ -50,6 +53,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard speed.isFinite, speed > 0 else {
             throw ValidationError("--speed \(speed) must be a positive number, e.g. 1 or 60.")
+        }
+        if let searchIndexDelay, FaultDuration.parse(searchIndexDelay) == nil {
+            throw ValidationError(
+                "--search-index-delay \"\(searchIndexDelay)\" is not a duration; write a number and a unit: "
+                    + FaultDuration.unitsList + ".")
         }
         let chosen = try chosenProviders()
         guard port == 0 || port + chosen.count <= 65535 else {
@@ -107,6 +115,9 @@ struct ServeCommand: AsyncParsableCommand {
             configuration, providers: try chosenProviders(),
             providerPort: { _, index in first == 0 ? 0 : first + index + 1 }, logger: logger
         ) { stack in
+            if let delay = searchIndexDelay.flatMap(FaultDuration.parse) {
+                for running in stack.providers.all { running.fake.searchIndex?.delay = delay }
+            }
             var lines: [String] = []
             for running in stack.providers.all {
                 let fields = running.fake.credentials.map { "\($0.key)=\($0.value)" }

@@ -26,6 +26,7 @@ from hubspot.crm.objects.calls import AssociationSpec as CallAssociationSpec  # 
 from hubspot.crm.objects.calls import PublicAssociationsForObject, PublicObjectId  # noqa: E402
 from hubspot.crm.objects.calls import SimplePublicObjectInputForCreate as CallInput  # noqa: E402
 from hubspot.utils.signature import InvalidSignatureTimestampError, Signature  # noqa: E402
+from search_index import eventually, search_index_delay  # noqa: E402
 
 BASE = os.environ.get("FAKE_HUBSPOT_URL")
 CLIENT_ID = os.environ.get("FAKE_HUBSPOT_CLIENT_ID")
@@ -269,14 +270,28 @@ def test_search(client):
         properties=["email", "firstname"],
         limit=1,
     )
-    page = client.crm.contacts.search_api.do_search(request)
-    assert page.total == 2
+    page = eventually(lambda: (found := client.crm.contacts.search_api.do_search(request)).total == 2 and found)
     assert page.results[0].properties["email"] == f"{tag}-0@example.com"
     assert page.paging.next.after == "1"
     request.after = page.paging.next.after
     second = client.crm.contacts.search_api.do_search(request)
     assert second.results[0].properties["email"] == f"{tag}-2@example.com"
     assert second.paging is None
+
+
+def test_search_sees_a_new_contact_only_after_the_index_delay(client):
+    email = f"{unique('lag')}@example.com"
+    request = PublicObjectSearchRequest(
+        filter_groups=[FilterGroup(filters=[Filter(property_name="email", operator="EQ", value=email)])]
+    )
+    with search_index_delay(BASE, "1s"):
+        created = client.crm.contacts.basic_api.create(SimplePublicObjectInputForCreate(properties={"email": email}))
+        returned = time.monotonic()
+        assert client.crm.contacts.search_api.do_search(request).total == 0
+        assert client.crm.contacts.basic_api.get_by_id(created.id).properties["email"] == email
+        found = eventually(lambda: client.crm.contacts.search_api.do_search(request).results)
+        assert time.monotonic() - returned >= 0.8
+    assert [result.id for result in found] == [created.id]
 
 
 def test_get_page_and_get_all(client):

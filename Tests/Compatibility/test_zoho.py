@@ -1,9 +1,11 @@
 """The official Zoho CRM SDK (zohocrmsdk8-0) against the fake Zoho: token refresh, Leads insert, upsert, search."""
 
 import os
+import time
 import uuid
 
 import pytest
+from search_index import eventually, search_index_delay
 
 BASE = os.environ.get("FAKE_ZOHO_URL")
 pytestmark = pytest.mark.skipif(not BASE, reason="FAKE_ZOHO_URL is not set; start `fakecrm serve` first")
@@ -107,8 +109,8 @@ def test_leads_search_by_criteria(sdk):
 
     params = ParameterMap()
     params.add(SearchRecordsParam.criteria, f"((Last_Name:equals:{last_name})and(Company:starts_with:A\\, B \\(C))")
-    response = RecordOperations("Leads").search_records(params)
-    assert response.get_status_code() == 200
+    response = eventually(lambda: (found := RecordOperations("Leads").search_records(params)).get_status_code() == 200
+                          and found)
     wrapper = response.get_object()
     assert isinstance(wrapper, ResponseWrapper)
     records = wrapper.get_data()
@@ -152,3 +154,23 @@ def test_calls_insert_with_a_who_id_record_reference(sdk):
     who_back = wrapper.get_data()[0].get_key_value("Who_Id")
     assert who_back.get_id() == contact_id
     assert who_back.get_key_value("name") == "Grace Hopper"
+
+
+def test_search_sees_a_new_lead_only_after_the_index_delay(sdk):
+    from zohocrmsdk.src.com.zoho.crm.api import ParameterMap
+    from zohocrmsdk.src.com.zoho.crm.api.record import BodyWrapper, RecordOperations, SearchRecordsParam
+
+    email = f"lag{uuid.uuid4().hex[:8]}@example.com"
+    params = ParameterMap()
+    params.add(SearchRecordsParam.email, email)
+    with search_index_delay(BASE, "1s"):
+        body = BodyWrapper()
+        body.set_data([_record(Last_Name="Lag", Email=email)])
+        record_id = int(_rows(RecordOperations("Leads").create_records(body))[0].get_details()["id"])
+        returned = time.monotonic()
+        assert RecordOperations("Leads").search_records(params).get_status_code() == 204
+        assert RecordOperations("Leads").get_record(record_id).get_status_code() == 200
+        found = eventually(lambda: (answer := RecordOperations("Leads").search_records(params)).get_status_code() == 200
+                           and answer)
+        assert time.monotonic() - returned >= 0.8
+    assert [r.get_id() for r in found.get_object().get_data()] == [record_id]

@@ -19,6 +19,7 @@ struct HubSpotHarness {
         var configuration = HubSpotConfiguration()
         configuration.webhookRetry = WebhookRetryPolicy(
             maxAttempts: 4, initialDelay: .milliseconds(20), factor: 2, maxDelay: .milliseconds(100))
+        configuration.searchIndexDelay = .zero
         configure(&configuration)
         provider = FakeHubSpot(configuration: configuration, logger: quietLogger, transport: transport)
         application = ProviderApplication(

@@ -63,7 +63,9 @@ import Testing
     }
 
     @Test func recordsLifecycle() async throws {
-        let zoho = FakeZoho(logger: quietLogger)
+        var configuration = ZohoConfiguration()
+        configuration.searchIndexDelay = .zero  // searchIndexLagsBehindInserts checks the delay
+        let zoho = FakeZoho(configuration: configuration, logger: quietLogger)
         try await providerApplication(zoho.registerRoutes).test(.router) { http in
             let token = try await zohoAuthorization(http)
             #expect(try await zohoCall(http, .get, "/crm/v8/Leads", token: token).status == .noContent)

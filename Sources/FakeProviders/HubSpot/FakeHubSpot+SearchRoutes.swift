@@ -2,7 +2,8 @@ import FakeSupport
 import Hummingbird
 
 extension FakeHubSpot {
-    /// `POST /crm/v3/objects/{type}/search`: limited to a few requests a second, without rate-limit headers.
+    /// `POST /crm/v3/objects/{type}/search`: limited to a few requests a second, without rate-limit headers;
+    /// objects younger than the search index's delay are not found yet.
     func registerSearchRoutes(on router: Router<ProviderRequestContext>) {
         router.post("/crm/v3/objects/:type/search") { request, context in
             let type = try HubSpotObjectType.require(context.parameters.get("type"))
@@ -12,7 +13,8 @@ extension FakeHubSpot {
             let objects = try state.withPortal(session.hubID) { portal in
                 (portal.order[type] ?? []).compactMap { portal.object(type, $0) }
             }
-            let sorted = search.sorted(objects.filter { !$0.archived && search.matches($0) })
+            let indexed = searchIndex?.cutoff() ?? .now
+            let sorted = search.sorted(objects.filter { !$0.archived && $0.created <= indexed && search.matches($0) })
             let page = Array(sorted.dropFirst(search.offset).prefix(search.limit))
             let total = sorted.count
             let shown = (search.properties?.isEmpty ?? true) ? type.defaultProperties : search.properties!

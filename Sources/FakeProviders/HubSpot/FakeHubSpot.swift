@@ -20,6 +20,8 @@ public struct FakeHubSpot: FakeProvider {
     public let configuration: HubSpotConfiguration
     let state: HubSpotState
     let outbox: WebhookOutbox
+    /// What the search routes see of new objects.
+    public let searchIndex: SearchIndex?
     let logger: Logger
 
     /// Creates a fake HubSpot with empty portals; `transport` carries its webhooks.
@@ -29,6 +31,7 @@ public struct FakeHubSpot: FakeProvider {
     ) {
         self.configuration = configuration
         self.state = HubSpotState(configuration: configuration)
+        self.searchIndex = SearchIndex(delay: configuration.searchIndexDelay)
         self.outbox = WebhookOutbox(
             retry: configuration.webhookRetry, timeout: configuration.webhookTimeout, transport: transport,
             logger: logger)

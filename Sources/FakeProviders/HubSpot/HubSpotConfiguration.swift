@@ -28,6 +28,8 @@ public struct HubSpotConfiguration: Sendable {
     public var webhookRetry = WebhookRetryPolicy()
     /// How long a webhook receiver has to answer.
     public var webhookTimeout: Duration = .seconds(5)
+    /// How long a new object takes to appear in search results (HubSpot: seconds).
+    public var searchIndexDelay = SearchIndex.defaultDelay
 
     /// The default configuration: a public app with fixed, well-known fake credentials.
     public init() {}

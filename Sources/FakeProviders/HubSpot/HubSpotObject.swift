@@ -11,6 +11,8 @@ struct HubSpotObject: Sendable {
     /// Values set by updates, newest first.
     var updates: [String: [(value: String, timestamp: String)]] = [:]
     let createdAt: String
+    /// When the object was created, to the instant, for the search index's lag.
+    let created: ContinuousClock.Instant
     var updatedAt: String
     var archived = false
     var archivedAt: String?
@@ -21,6 +23,7 @@ struct HubSpotObject: Sendable {
         self.id = id
         self.type = type
         self.createdAt = now
+        self.created = .now
         self.updatedAt = now
         var all = properties
         all[type.createdProperty] = now

@@ -12,6 +12,9 @@ extension FakeProvider {
     /// No webhooks.
     public var webhooks: (any FakeWebhookSource)? { nil }
 
+    /// Search reads the records themselves, so it sees every record at once.
+    public var searchIndex: SearchIndex? { nil }
+
     /// A generic JSON error body: `{"error": "injected fault: 503 Service Unavailable"}`.
     public func faultResponse(status: HTTPResponse.Status, for request: Request) -> Response {
         let body: JSONValue = ["error": .string("injected fault: \(status.code) \(status.reasonPhrase)")]

@@ -26,6 +26,8 @@ public protocol FakeProvider: Sendable {
     var services: [any Service] { get }
     /// Webhook subscriptions and manual triggers for the inspection API, when the provider sends webhooks.
     var webhooks: (any FakeWebhookSource)? { get }
+    /// The lag of the vendor's search behind its records, when its search reads an index.
+    var searchIndex: SearchIndex? { get }
     /// The answer to a request that a fault fails with `status`, in the vendor's own error shape.
     func faultResponse(status: HTTPResponse.Status, for request: Request) -> Response
 }

@@ -59,6 +59,7 @@ public struct ProviderApplication: Sendable {
         let router = Router(context: ProviderRequestContext.self)
         router.add(middleware: ProviderTrafficMiddleware(provider: provider, controls: controls))
         registerInspectionRoutes(on: router)
+        registerSearchIndexRoutes(on: router)
         provider.registerRoutes(on: router)
         return router
     }

@@ -82,7 +82,7 @@ public final class ProviderFaultState: Sendable {
                     hits.removeAll { $0.duration(to: now) >= window }
                     if hits.count >= allowed {
                         if decision.status == nil { decision.status = 429 }
-                        decision.labels.append("rate-limit-storm \(allowed) per \(ProviderFault.text(window))")
+                        decision.labels.append("rate-limit-storm \(allowed) per \(FaultDuration.text(window))")
                     } else {
                         hits.append(now)
                     }
@@ -94,7 +94,7 @@ public final class ProviderFaultState: Sendable {
                 case .latency(let distribution):
                     let delay = distribution.sample(generator.nextUnit(), generator.nextUnit())
                     decision.delay += delay
-                    decision.labels.append("latency \(ProviderFault.text(delay))")
+                    decision.labels.append("latency \(FaultDuration.text(delay))")
                 case .errors(let status):
                     if decision.status == nil { decision.status = status }
                     decision.labels.append("status \(status)")

@@ -87,6 +87,7 @@ extension FakeZoho {
     }
 
     /// `GET /{Module}/search` by `criteria`, `email`, `phone` or `word`; 204 when nothing matches.
+    /// Records younger than the search index's delay are not found yet.
     func search(_ call: ZohoCall, module: ZohoModule) async throws -> Response {
         let query = call.query
         let predicate: @Sendable ([String: JSONValue]) -> Bool
@@ -114,7 +115,8 @@ extension FakeZoho {
         }
         let perPage = try Self.number(query["per_page"], name: "per_page", default: 200, range: 1...200)
         let page = try Self.number(query["page"], name: "page", default: 1, range: 1...100_000)
-        let matches = await state.records(orgID: call.orgID, module: module).filter(predicate)
+        let indexed = searchIndex?.cutoff() ?? .now
+        let matches = await state.records(orgID: call.orgID, module: module, insertedBy: indexed).filter(predicate)
         let slice = Array(matches.dropFirst((page - 1) * perPage).prefix(perPage))
         guard !slice.isEmpty else { return Response(status: .noContent) }
         let info: JSONValue = [

@@ -20,12 +20,15 @@ public struct FakeZoho: FakeProvider {
     public let configuration: ZohoConfiguration
     let state: ZohoState
     let notifier: ZohoNotifier
+    /// What `/search` sees of new records.
+    public let searchIndex: SearchIndex?
     let logger: Logger
 
     /// A fake Zoho with its own empty state.
     public init(configuration: ZohoConfiguration = ZohoConfiguration(), logger: Logger) {
         self.configuration = configuration
         self.state = ZohoState(configuration: configuration)
+        self.searchIndex = SearchIndex(delay: configuration.searchIndexDelay)
         self.notifier = ZohoNotifier(timeout: configuration.callbackTimeout, logger: logger)
         self.logger = logger
     }

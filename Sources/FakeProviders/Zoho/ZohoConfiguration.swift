@@ -20,6 +20,8 @@ public struct ZohoConfiguration: Sendable {
     public var recordLatency: Duration = .zero
     /// How long a notification callback may take before it is abandoned.
     public var callbackTimeout: Duration = .seconds(2)
+    /// How long a new record takes to appear in `/search` results.
+    public var searchIndexDelay = SearchIndex.defaultDelay
 
     /// The defaults: one client, Standard-edition limits.
     public init() {}

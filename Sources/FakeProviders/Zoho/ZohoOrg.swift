@@ -14,6 +14,8 @@ struct ZohoOrg: Sendable {
     var inFlight = 0
     /// The next record id suffix.
     var nextRecordNumber = 1
+    /// When each stored record was inserted, by id: finer than `Created_Time`'s seconds, for the search index.
+    var inserted: [String: ContinuousClock.Instant] = [:]
 
     init(id: String, user: ZohoUser) {
         self.id = id

@@ -81,6 +81,7 @@ extension ZohoState {
         for id in ids {
             if let position = orgs[orgID]?.index(of: id, in: module.apiName) {
                 orgs[orgID]?.records[module.apiName]?.remove(at: position)
+                orgs[orgID]?.inserted[id] = nil
                 result.rows.append([
                     "code": "SUCCESS", "details": ["id": .string(id)], "message": "record deleted", "status": "success",
                 ])
@@ -102,6 +103,14 @@ extension ZohoState {
         orgs[orgID]?.records[module.apiName] ?? []
     }
 
+    /// A module's records inserted no later than `cutoff`, in insertion order: what search sees.
+    func records(orgID: String, module: ZohoModule, insertedBy cutoff: ContinuousClock.Instant) -> [[String: JSONValue]] {
+        guard let org = orgs[orgID] else { return [] }
+        return (org.records[module.apiName] ?? []).filter { record in
+            record["id"]?.string.flatMap { org.inserted[$0] }.map { $0 <= cutoff } ?? true
+        }
+    }
+
     private func insertRow(_ row: JSONValue, index: Int, orgID: String, module: ZohoModule) throws(ZohoRowError)
         -> ZohoRecordChange
     {
@@ -121,6 +130,7 @@ extension ZohoState {
         record["$approved"] = true
         record["$editable"] = true
         org.records[module.apiName, default: []].append(record)
+        org.inserted[id] = .now
         orgs[orgID] = org
         return ZohoRecordChange(
             module: module.apiName, operation: "insert", id: id, fields: written.sorted(),

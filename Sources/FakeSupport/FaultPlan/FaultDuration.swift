@@ -15,6 +15,12 @@ package enum FaultDuration {
         }
         return nil
     }
+
+    /// A duration in whole milliseconds, e.g. `1500ms`, which ``parse(_:)`` reads back.
+    package static func text(_ duration: Duration) -> String {
+        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) * 1e-15
+        return JSONValue.numberText((milliseconds * 1000).rounded() / 1000) + "ms"
+    }
 }
 
 extension String {
