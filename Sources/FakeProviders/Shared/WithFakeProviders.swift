@@ -1,8 +1,6 @@
 import FakeSupport
 import Hummingbird
 import Logging
-import NIOCore
-import ServiceLifecycle
 
 /// Runs fake providers on loopback for the duration of `body`, each on its own port, then shuts them down.
 ///
@@ -24,53 +22,25 @@ public func withFakeProviders<T: Sendable>(
     let applications = providers.enumerated().map { index, provider in
         ProviderApplication(provider: provider, configuration: configuration(provider.provider, index), logger: logger)
     }
-    let (bound, continuation) = AsyncStream.makeStream(of: (index: Int, port: Int).self)
-    let services: [any Service] = applications.enumerated().map { index, application in
-        application.makeApplication { channel in
-            continuation.yield((index, channel.localAddress?.port ?? application.configuration.port))
-        }
-    }
-    let serviceGroup = ServiceGroup(
-        configuration: .init(services: services, gracefulShutdownSignals: [], logger: logger)
-    )
-    return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
-        group.addTask {
-            defer { continuation.finish() }
-            try await serviceGroup.run()
-        }
-        var ports: [Int: Int] = [:]
-        for await (index, port) in bound {
-            ports[index] = port
-            if ports.count == applications.count { break }
-        }
-        guard ports.count == applications.count else {
-            try await group.next()
-            let missing = applications.indices.first { ports[$0] == nil } ?? 0
-            throw FakeProviderError.notStarted(
-                applications[missing].provider.provider, host: applications[missing].configuration.host,
-                port: applications[missing].configuration.port)
-        }
+    return try await withLoopbackServices(
+        count: applications.count, logger: logger,
+        notStarted: { index in
+            FakeProviderError.notStarted(
+                applications[index].provider.provider, host: applications[index].configuration.host,
+                port: applications[index].configuration.port)
+        },
+        makeService: { index, onRunning in applications[index].makeApplication(onServerRunning: onRunning) }
+    ) { ports in
         let running = RunningFakeProviders(
-            all: applications.enumerated().map { index, application in
-                let host = application.configuration.host
-                let shownHost = host.contains(":") ? "[\(host)]" : host
-                return RunningFakeProvider(
-                    baseURL: "http://\(shownHost):\(ports[index]!)", port: ports[index]!, fake: application.provider,
-                    controls: application.controls)
+            all: zip(applications, ports).map { application, port in
+                RunningFakeProvider(
+                    baseURL: loopbackURL(host: application.configuration.host, port: port), port: port,
+                    fake: application.provider, controls: application.controls)
             })
         for provider in running.all {
             logger.info(
                 "Fake provider running.", metadata: ["crm.provider": "\(provider.provider)", "fake.url": "\(provider.baseURL)"])
         }
-        do {
-            let result = try await body(running)
-            await serviceGroup.triggerGracefulShutdown()
-            try await group.waitForAll()
-            return result
-        } catch {
-            await serviceGroup.triggerGracefulShutdown()
-            try? await group.waitForAll()
-            throw error
-        }
+        return try await body(running)
     }
 }
