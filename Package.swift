@@ -234,7 +234,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "Canary", "Probes", "FakeCRM", "FakeBackend", "FakeProviders", "FakeSupport", "canary",
+                "Canary", "Probes", "FakeCRM", "FakeBackend", "FakeProviders", "FakeSupport", "canary", "fakecrm",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -20,6 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
               hubspot http://127.0.0.1:8082 client_id=… client_secret=…
               frontend http://127.0.0.1:40123
               deployment http://127.0.0.1:8081 CRM_HUBSPOT_WEBHOOK_SECRET=… CRM_ADMIN_TOKEN=…
+            With --no-deployment it serves the fake CRMs alone, for pointing a backend of your own at them.
             """
     )
 
@@ -40,6 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "How many times faster than real time the fault plan's offsets run.")
     var speed: Double = 1
+
+    @Flag(help: "Serve only the fake CRMs: no fake deployment and no frontend; --port is the first CRM's.")
+    var noDeployment = false
 
     @Option(help: "How long HubSpot's and Zoho's search take to see a new record, e.g. 0ms or 2s (default 250ms).")
     var searchIndexDelay: String?
@@ -105,6 +109,15 @@ struct ServeCommand: AsyncParsableCommand {
             for provider in plan.providers.keys { plan.providers[provider]?.seed = seed }
         }
 
+        if noDeployment {
+            if !plan.faults.isEmpty {
+                logger.warning(
+                    "The fault plan's deployment faults do not apply without a deployment; only its providers: section does.",
+                    metadata: ["fake.fault_count": "\(plan.faults.count)"])
+            }
+            try await serveProviders(plan, logger: logger)
+            return
+        }
         var configuration = FakeDeploymentConfiguration()
         configuration.host = host
         configuration.port = port
@@ -115,20 +128,47 @@ struct ServeCommand: AsyncParsableCommand {
             configuration, providers: try chosenProviders(),
             providerPort: { _, index in first == 0 ? 0 : first + index + 1 }, logger: logger
         ) { stack in
-            if let delay = searchIndexDelay.flatMap(FaultDuration.parse) {
-                for running in stack.providers.all { running.fake.searchIndex?.delay = delay }
-            }
-            var lines: [String] = []
-            for running in stack.providers.all {
-                let fields = running.fake.credentials.map { "\($0.key)=\($0.value)" }
-                lines.append(([running.provider.rawValue, running.baseURL] + fields).joined(separator: " "))
-            }
+            setSearchIndexDelay(of: stack.providers)
+            var lines = Self.lines(stack.providers)
             lines.append("frontend \(stack.frontendURL)")
             let secrets = DeploymentSecrets.variableNames.compactMap { name in stack.environment[name].map { "\(name)=\($0)" } }
             lines.append((["deployment", stack.deployment.baseURL] + secrets).joined(separator: " "))
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             await Self.waitForTermination()
             stopping.info("Stopping.")
+        }
+    }
+
+    /// The fake CRMs alone, on `--port` and the ports after it, with the plan's provider faults.
+    private func serveProviders(_ plan: DeploymentFaultPlan, logger: Logger) async throws {
+        let fakes = try chosenProviders().map { FakeProviderCatalog.make($0, logger: logger) }
+        let (host, first) = (self.host, port)
+        try await withFakeProviders(
+            fakes,
+            configuration: { provider, index in
+                .init(
+                    host: host, port: first == 0 ? 0 : first + index,
+                    faults: plan.providers[provider] ?? ProviderFaultPlan(seed: plan.seed))
+            },
+            logger: logger
+        ) { providers in
+            setSearchIndexDelay(of: providers)
+            FileHandle.standardOutput.write(Data((Self.lines(providers).joined(separator: "\n") + "\n").utf8))
+            await Self.waitForTermination()
+            logger.info("Stopping.")
+        }
+    }
+
+    private func setSearchIndexDelay(of providers: RunningFakeProviders) {
+        guard let delay = searchIndexDelay.flatMap(FaultDuration.parse) else { return }
+        for running in providers.all { running.fake.searchIndex?.delay = delay }
+    }
+
+    /// One line per fake CRM: its name, base URL and credentials.
+    private static func lines(_ providers: RunningFakeProviders) -> [String] {
+        providers.all.map { running in
+            let fields = running.fake.credentials.map { "\($0.key)=\($0.value)" }
+            return ([running.provider.rawValue, running.baseURL] + fields).joined(separator: " ")
         }
     }
 
