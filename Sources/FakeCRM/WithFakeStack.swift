@@ -25,18 +25,19 @@ public func withFakeStack<T: Sendable>(
     _ body: @Sendable (RunningFakeStack) async throws -> T
 ) async throws -> T {
     let readToken = "pat-na1-" + UUID().uuidString.lowercased()
+    let faults = configuration.faults
     let fakes = chosen.map { provider -> any FakeProvider in
         switch provider {
         case .hubspot:
             // The harness reads HubSpot with a private-app token, which never expires, as a real one would.
             var settings = HubSpotConfiguration()
             settings.privateAppTokens = [readToken]
+            settings.rateLimits.timeScale = faults.timeScale
             return FakeHubSpot(configuration: settings, logger: logger)
         case .zoho, .odoo:
-            return FakeProviderCatalog.make(provider, logger: logger)
+            return FakeProviderCatalog.make(provider, timeScale: faults.timeScale, logger: logger)
         }
     }
-    let faults = configuration.faults
     return try await withFakeProviders(
         fakes,
         configuration: { provider, index in

@@ -141,7 +141,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The fake CRMs alone, on `--port` and the ports after it, with the plan's provider faults.
     private func serveProviders(_ plan: DeploymentFaultPlan, logger: Logger) async throws {
-        let fakes = try chosenProviders().map { FakeProviderCatalog.make($0, logger: logger) }
+        let fakes = try chosenProviders().map {
+            FakeProviderCatalog.make($0, timeScale: plan.timeScale, logger: logger)
+        }
         let (host, first) = (self.host, port)
         try await withFakeProviders(
             fakes,

@@ -79,7 +79,7 @@ import Testing
 
     @Test(arguments: [
         ("expect: maybe\n", #"plan.yaml:1:9: unknown decision "maybe"; use one of go, fix-and-retest, rollback"#),
-        ("expect: go\nfault: []\n", #"plan.yaml:2:1: unknown key "fault"; use one of expect, seed, faults, providers, profile"#),
+        ("expect: go\nfault: []\n", #"plan.yaml:2:1: unknown key "fault"; use one of expect, seed, time, faults, providers, profile"#),
         (
             "faults:\n  - kind: webhook-latency\n    delay: 3 seconds\n",
             #"plan.yaml:3:12: "3 seconds" is not a duration; write a number and a unit: ms, s, m or h, e.g. 250ms, 3s, 10m, 2h"#

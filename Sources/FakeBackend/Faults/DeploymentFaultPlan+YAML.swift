@@ -33,7 +33,8 @@ extension DeploymentFaultPlan {
 
 /// Walks a composed YAML document and turns it into a plan, failing at the first problem.
 private struct FaultPlanReader {
-    static let topLevelKeys = ["expect", "seed", "faults", "providers", "profile"]
+    static let topLevelKeys = ["expect", "seed", "time", "faults", "providers", "profile"]
+    static let clocks = ["real", "plan"]
     static let kinds = [
         "worker-stopped", "sync-errors", "webhook-latency", "refuse-connections", "accept-forged-webhooks",
         "import-drops-rows",
@@ -44,6 +45,8 @@ private struct FaultPlanReader {
 
     let yaml: FaultPlanYAML
     let speed: Double
+    /// What the plan's delays are divided by: 1, or the speed once `time: plan` is read.
+    var delayScale = 1.0
 
     init(fileName: String, speed: Double) {
         self.yaml = FaultPlanYAML(fileName: fileName)
@@ -61,8 +64,22 @@ private struct FaultPlanReader {
         }
         var plan = DeploymentFaultPlan()
         var providersNode: Node?
+        // `time` decides how every delay below is read, wherever it stands in the file.
+        if let clock = mapping["time"] {
+            guard let name = clock.scalar?.string, Self.clocks.contains(name) else {
+                throw error(
+                    at: clock, "unknown time \(quoted(clock))",
+                    hint: "use real (delays in real time, the default) or plan (delays in plan time, scaled by the speed)")
+            }
+            if name == "plan" {
+                delayScale = speed
+                plan.timeScale = speed
+            }
+        }
         for (key, value) in mapping {
             switch key.string {
+            case "time":
+                continue
             case "expect":
                 guard let decision = value.scalar?.string, DeploymentFaultPlan.decisions.contains(decision) else {
                     throw error(
@@ -88,7 +105,7 @@ private struct FaultPlanReader {
             }
         }
         if let providersNode {
-            plan.providers = try ProviderFaultReader(fileName: self.yaml.fileName, speed: speed)
+            plan.providers = try ProviderFaultReader(fileName: self.yaml.fileName, speed: speed, delayScale: delayScale)
                 .readProviders(providersNode, defaultSeed: plan.seed)
         }
         return plan
@@ -153,7 +170,7 @@ private struct FaultPlanReader {
                 throw error(at: kindNode, "the webhook-latency fault has no delay", hint: "add e.g. `delay: 3s`")
             }
             let jitter = try mapping["jitter"].map(duration) ?? .zero
-            kind = .webhookLatency(delay: try duration(delayNode), jitter: jitter)
+            kind = .webhookLatency(delay: try duration(delayNode) / delayScale, jitter: jitter / delayScale)
         }
         return DeploymentFault(kind, provider: provider, from: from, until: until)
     }

@@ -43,6 +43,9 @@ public struct HubSpotRateLimits: Sendable, Hashable {
     public var perDay = 250_000
     /// Search requests per second.
     public var searchPerSecond = 5
+    /// How many times faster than real time the ten-second and one-second windows run; a plan in plan
+    /// time sets its speed here, so a limit means the same share of the plan's traffic at any speed.
+    public var timeScale = 1.0
 
     /// Creates limits; the defaults are those of a public app on a Free or Starter portal.
     public init(perTenSeconds: Int = 110, perDay: Int = 250_000, searchPerSecond: Int = 5) {

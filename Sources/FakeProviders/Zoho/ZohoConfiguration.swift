@@ -20,11 +20,19 @@ public struct ZohoConfiguration: Sendable {
     public var recordLatency: Duration = .zero
     /// How long a notification callback may take before it is abandoned.
     public var callbackTimeout: Duration = .seconds(2)
+    /// How many times faster than real time the per-minute and 24-hour limit windows run; a plan in plan
+    /// time sets its speed here.
+    public var timeScale = 1.0
     /// How long a new record takes to appear in `/search` results.
     public var searchIndexDelay = SearchIndex.defaultDelay
 
     /// The defaults: one client, Standard-edition limits.
     public init() {}
+
+    /// A limit window of Zoho's, run `timeScale` times faster.
+    func window(_ real: Duration) -> Duration {
+        timeScale > 0 ? real / timeScale : real
+    }
 }
 
 /// One OAuth client of the fake accounts server, with a ready refresh token for tests.

@@ -29,7 +29,7 @@ extension ZohoState {
             return .failed("invalid_redirect_uri")
         }
         let now = ContinuousClock.now
-        var minted = (mintedRefreshTokens[grant.client.clientID] ?? []).filter { now - $0 < .seconds(60) }
+        var minted = (mintedRefreshTokens[grant.client.clientID] ?? []).filter { now - $0 < configuration.window(.seconds(60)) }
         guard minted.count < configuration.refreshTokensPerMinute else {
             return .failed(
                 "Access Denied",

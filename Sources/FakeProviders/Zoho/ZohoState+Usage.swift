@@ -3,7 +3,7 @@ extension ZohoState {
     func begin(orgID: String) throws(ZohoError) {
         guard var org = orgs[orgID] else { throw .invalidToken }
         let now = ContinuousClock.now
-        org.creditsSpent.removeAll { now - $0 > .seconds(86_400) }
+        org.creditsSpent.removeAll { now - $0 > configuration.window(.seconds(86_400)) }
         guard org.inFlight < configuration.concurrencyLimit else {
             throw .tooManyRequests("The concurrency limit of \(configuration.concurrencyLimit) requests was exceeded")
         }

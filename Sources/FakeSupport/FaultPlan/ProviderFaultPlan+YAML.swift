@@ -18,11 +18,14 @@ package struct ProviderFaultReader {
 
     let yaml: FaultPlanYAML
     let speed: Double
+    let delayScale: Double
 
-    /// A reader whose plan-time windows (`from`, `until`, `ramp`) are divided by `speed`.
-    package init(fileName: String, speed: Double) {
+    /// A reader whose plan-time windows (`from`, `until`, `ramp`) are divided by `speed`, and whose delays
+    /// (latencies, a storm's `window`, a slow body's `interval`) by `delayScale`: 1 when they are real time.
+    package init(fileName: String, speed: Double, delayScale: Double = 1) {
         self.yaml = FaultPlanYAML(fileName: fileName)
         self.speed = speed
+        self.delayScale = delayScale
     }
 
     /// `providers:` → each provider's plan; a provider's value is a list of faults or `{seed, faults}`.
@@ -117,7 +120,7 @@ package struct ProviderFaultReader {
             if floor > limit, let floorNode = mapping["floor"] {
                 throw error(at: floorNode, "floor is above limit", hint: "the limit shrinks from limit down to floor")
             }
-            let window = try mapping["window"].map(positiveDuration) ?? .seconds(10)
+            let window = try mapping["window"].map(positiveDuration).map { $0 / delayScale } ?? .seconds(10) / delayScale
             let ramp = try mapping["ramp"].map { try positiveDuration($0) / speed }
                 ?? until.map { $0 - from } ?? .seconds(60) / speed
             kind = .rateLimitStorm(limit: limit, floor: floor, window: window, ramp: ramp)
@@ -129,7 +132,7 @@ package struct ProviderFaultReader {
             kind = .outage(mode)
         case "slow-body":
             let chunk = try mapping["chunk_bytes"].map { try count($0, minimum: 1) } ?? 64
-            let interval = try mapping["interval"].map(duration) ?? .milliseconds(100)
+            let interval = try mapping["interval"].map(delay) ?? .milliseconds(100) / delayScale
             kind = .slowBody(chunkBytes: chunk, interval: interval)
         default:
             kind = .truncatedBody(keep: try mapping["keep"].map(fraction) ?? 0.5)
@@ -156,12 +159,12 @@ package struct ProviderFaultReader {
             guard let delay = mapping["delay"] else {
                 throw error(at: kindNode, "the fixed latency fault has no delay", hint: "add e.g. `delay: 300ms`")
             }
-            return .fixed(try duration(delay))
+            return .fixed(try self.delay(delay))
         case "uniform":
             guard let low = mapping["min"], let high = mapping["max"] else {
                 throw error(at: kindNode, "the uniform latency fault needs min and max", hint: "add e.g. `min: 50ms` and `max: 400ms`")
             }
-            let (lower, upper) = (try duration(low), try duration(high))
+            let (lower, upper) = (try delay(low), try delay(high))
             guard upper >= lower else { throw error(at: high, "max is below min", hint: "make max at least min") }
             return .uniform(min: lower, max: upper)
         case "log-normal":
@@ -177,7 +180,7 @@ package struct ProviderFaultReader {
             } else {
                 sigma = 0.5
             }
-            return .logNormal(median: try duration(median), sigma: sigma, max: try mapping["max"].map(duration))
+            return .logNormal(median: try delay(median), sigma: sigma, max: try mapping["max"].map(delay))
         default:
             throw error(
                 at: mapping["distribution"]!, "unknown distribution \(quoted(mapping["distribution"]!))",
@@ -196,6 +199,11 @@ package struct ProviderFaultReader {
 
     private func duration(_ node: Node) throws -> Duration {
         try yaml.duration(node)
+    }
+
+    /// A duration the fault waits, scaled like the plan's delays.
+    private func delay(_ node: Node) throws -> Duration {
+        try duration(node) / delayScale
     }
 
     private func positiveDuration(_ node: Node) throws -> Duration {
