@@ -38,9 +38,12 @@ public struct FakeHubSpot: FakeProvider {
         self.logger = logger
     }
 
-    /// `client_id` and `client_secret`.
+    /// `client_id`, `client_secret`, `app_id` and `developer_api_key`.
     public var credentials: [(key: String, value: String)] {
-        [("client_id", configuration.clientID), ("client_secret", configuration.clientSecret)]
+        [
+            ("client_id", configuration.clientID), ("client_secret", configuration.clientSecret),
+            ("app_id", String(configuration.appID)), ("developer_api_key", configuration.developerAPIKey),
+        ]
     }
 
     /// The webhook outbox.

@@ -4,6 +4,8 @@ public struct HubSpotConfiguration: Sendable {
     public var clientID = "3f2a9c4e-7b1d-4e8a-9c6f-0d5e8b7a1c2f"
     /// The public app's client secret: OAuth and the key of webhook signatures.
     public var clientSecret = "c7d1e9f0-4a2b-4c3d-8e5f-6a7b8c9d0e1f"
+    /// The developer account's API key, sent as `hapikey` to the developer APIs (webhook settings and subscriptions).
+    public var developerAPIKey = "9e4b2d7a-5c1f-4a8e-b3d6-2f7c0a9e8b41"
     /// The app's id, as in webhook events and token introspection.
     public var appID = 1_160_452
     /// The portal (hub id) an authorization lands in unless the request names another with `hub_id`.
