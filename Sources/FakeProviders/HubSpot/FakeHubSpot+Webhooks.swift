@@ -33,8 +33,11 @@ extension HubSpotState {
             var byTarget: [String: [JSONValue]] = [:]
             var targets: [String] = []
             let subscriptions = store.webhooks.subscriptions.values.sorted(by: { $0.id < $1.id })
+            // The app's target is read now, so a settings change applies to the next event.
+            let appTarget = store.webhooks.settings?.targetURL
             for item in items() {
                 for subscription in subscriptions where item.matches(subscription) {
+                    guard let target = subscription.targetURL ?? appTarget else { continue }
                     var event: [String: JSONValue] = [
                         "eventId": .int(store.webhooks.nextEventID), "subscriptionId": .int(subscription.id),
                         "portalId": .int(hubID), "appId": .int(appID), "occurredAt": .number(Double(occurredAt)),
@@ -43,8 +46,8 @@ extension HubSpotState {
                     ]
                     store.webhooks.nextEventID += 1
                     for (key, value) in item.fields() { event[key] = value }
-                    if byTarget[subscription.targetURL] == nil { targets.append(subscription.targetURL) }
-                    byTarget[subscription.targetURL, default: []].append(.object(event))
+                    if byTarget[target] == nil { targets.append(target) }
+                    byTarget[target, default: []].append(.object(event))
                 }
             }
             return targets.flatMap { target in
@@ -110,16 +113,11 @@ extension FakeHubSpot: FakeWebhookSource {
             throw FakeWebhookError("targetUrl must be an http or https URL, e.g. http://127.0.0.1:9000/webhooks.")
         }
         let portalID = request["portalId"].flatMap { $0.int ?? $0.string.flatMap(Int.init) }
-        return try! state.withStore { store in
-            let subscription = HubSpotWebhookStore.Subscription(
-                id: store.webhooks.nextSubscriptionID, eventType: eventType,
-                propertyName: request["propertyName"]?.string, objectTypeID: request["objectTypeId"]?.string,
-                targetURL: target, portalID: portalID, active: request["active"]?.bool ?? true,
-                createdAt: HubSpotTimestamp.text(milliseconds: HubSpotTimestamp.nowMilliseconds()))
-            store.webhooks.subscriptions[subscription.id] = subscription
-            store.webhooks.nextSubscriptionID += 1
-            return subscription.json
-        }
+        return state.addSubscription(
+            eventType: eventType, propertyName: request["propertyName"]?.string,
+            objectTypeID: request["objectTypeId"]?.string, targetURL: target, portalID: portalID,
+            active: request["active"]?.bool ?? true
+        ).json
     }
 
     /// Removes a subscription.

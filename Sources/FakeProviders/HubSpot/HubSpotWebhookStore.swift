@@ -1,21 +1,27 @@
 import FakeSupport
 
-/// Webhook subscriptions and event ids of one fake HubSpot app.
+/// Webhook settings, subscriptions and event ids of one fake HubSpot app.
 struct HubSpotWebhookStore: Sendable {
     struct Subscription: Sendable {
         let id: Int
         let eventType: String
         let propertyName: String?
         let objectTypeID: String?
-        let targetURL: String
+        /// Its own target (an inspection API subscription), or nil for the app's target in ``settings``.
+        let targetURL: String?
         let portalID: Int?
         var active: Bool
         let createdAt: String
+        var updatedAt: String
+
+        /// Whether it belongs to the app, as the webhooks v3 API manages them, rather than to the inspection API.
+        var isAppSubscription: Bool { targetURL == nil }
 
         var json: JSONValue {
             var object: [String: JSONValue] = [
-                "id": .string(String(id)), "eventType": .string(eventType), "targetUrl": .string(targetURL),
-                "active": .bool(active), "createdAt": .string(createdAt),
+                "id": .string(String(id)), "eventType": .string(eventType),
+                "targetUrl": targetURL.map { .string($0) } ?? .null, "active": .bool(active),
+                "createdAt": .string(createdAt), "updatedAt": .string(updatedAt),
             ]
             if let propertyName { object["propertyName"] = .string(propertyName) }
             if let objectTypeID { object["objectTypeId"] = .string(objectTypeID) }
@@ -45,6 +51,8 @@ struct HubSpotWebhookStore: Sendable {
         return types
     }()
 
+    /// The app's target URL and throttling; nil until set, and then app subscriptions deliver nowhere.
+    var settings: HubSpotWebhookSettings?
     var subscriptions: [Int: Subscription] = [:]
     var nextSubscriptionID = 1
     var nextEventID = 1001
