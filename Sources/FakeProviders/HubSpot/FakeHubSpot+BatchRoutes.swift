@@ -231,7 +231,8 @@ extension FakeHubSpot {
             subCategory: error.subCategory)
     }
 
-    private static func errorItem(
+    /// One entry of a batch answer's `errors`, in HubSpot's standard error shape.
+    static func errorItem(
         status: String, category: String, message: String, context: [String: [String]], subCategory: String? = nil
     ) -> JSONValue {
         var item: [String: JSONValue] = [

@@ -3,8 +3,8 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// A fake HubSpot: OAuth, CRM v3 objects (single, batch, search), v4 associations, rate limits and signed
-/// webhooks, per portal, as `hubspot-api-client` expects them on the wire.
+/// A fake HubSpot: OAuth, CRM v3 objects (single, batch, search), v4 associations, rate limits, signed
+/// webhooks and their v3 management API, per portal, as `hubspot-api-client` expects them on the wire.
 ///
 /// ```swift
 /// let hubspot = FakeHubSpot(configuration: HubSpotConfiguration(), logger: logger)
@@ -52,7 +52,8 @@ public struct FakeHubSpot: FakeProvider {
     /// Subscriptions, triggers and deliveries through the inspection API.
     public var webhooks: (any FakeWebhookSource)? { self }
 
-    /// Registers OAuth, CRM v3 objects, batch, search, v4 associations and the rate-limit setting route.
+    /// Registers OAuth, CRM v3 objects, batch, search, v4 associations, the rate-limit setting route and the
+    /// webhooks v3 management API.
     public func registerRoutes(on router: Router<ProviderRequestContext>) {
         router.add(middleware: HubSpotErrorMiddleware())
         registerOAuthRoutes(on: router)
@@ -62,6 +63,8 @@ public struct FakeHubSpot: FakeProvider {
         registerAssociationRoutes(on: router)
         registerAssociationBatchRoutes(on: router)
         registerSettingsRoutes(on: router)
+        registerWebhookSettingsRoutes(on: router)
+        registerWebhookSubscriptionRoutes(on: router)
     }
 
     /// Objects per type (`contacts`, `calls`, …), each with its `portalId`, plus `associations`.
