@@ -26,11 +26,22 @@ from hubspot.crm.objects.calls import AssociationSpec as CallAssociationSpec  # 
 from hubspot.crm.objects.calls import PublicAssociationsForObject, PublicObjectId  # noqa: E402
 from hubspot.crm.objects.calls import SimplePublicObjectInputForCreate as CallInput  # noqa: E402
 from hubspot.utils.signature import InvalidSignatureTimestampError, Signature  # noqa: E402
+from hubspot.webhooks import (  # noqa: E402
+    BatchInputSubscriptionBatchUpdateRequest,
+    SettingsChangeRequest,
+    SubscriptionBatchUpdateRequest,
+    SubscriptionCreateRequest,
+    SubscriptionPatchRequest,
+    ThrottlingSettings,
+)
+from hubspot.webhooks import ApiException as WebhooksApiException  # noqa: E402
 from search_index import eventually, search_index_delay  # noqa: E402
 
 BASE = os.environ.get("FAKE_HUBSPOT_URL")
 CLIENT_ID = os.environ.get("FAKE_HUBSPOT_CLIENT_ID")
 CLIENT_SECRET = os.environ.get("FAKE_HUBSPOT_CLIENT_SECRET")
+APP_ID = int(os.environ.get("FAKE_HUBSPOT_APP_ID") or 0)
+DEVELOPER_API_KEY = os.environ.get("FAKE_HUBSPOT_DEVELOPER_API_KEY")
 REDIRECT = "http://127.0.0.1:9/oauth/callback"
 SCOPES = "oauth crm.objects.contacts.read crm.objects.contacts.write"
 
@@ -473,3 +484,131 @@ def test_failed_webhooks_are_retried_with_attempt_number(client, receiver):
             headers["x-hubspot-signature-v3"], CLIENT_SECRET, body.decode(), http_uri=target,
             signature_version="v3", timestamp=headers["x-hubspot-request-timestamp"],
         )
+
+
+# Webhooks v3 management API, with the developer API key
+
+
+@pytest.fixture
+def developer():
+    """A client with the developer API key; forgets the app's webhook settings and subscriptions afterwards."""
+    client = hubspot.HubSpot(host=BASE, api_key=DEVELOPER_API_KEY)
+    yield client
+    client.webhooks.settings_api.clear(APP_ID)
+    for subscription in client.webhooks.subscriptions_api.get_all(APP_ID).results:
+        client.webhooks.subscriptions_api.archive(subscription.id, APP_ID)
+
+
+def test_webhook_settings_round_trip(developer):
+    settings = developer.webhooks.settings_api
+    configured = settings.configure(
+        APP_ID,
+        SettingsChangeRequest(
+            target_url="https://example.com/hubspot/webhooks",
+            throttling=ThrottlingSettings(max_concurrent_requests=10),
+        ),
+    )
+    assert configured is not None, "a settings PUT must answer 200"
+    assert configured.target_url == "https://example.com/hubspot/webhooks"
+    assert configured.throttling.max_concurrent_requests == 10
+    assert configured.created_at is not None
+    fetched = settings.get_all(APP_ID)
+    assert fetched.target_url == configured.target_url
+    assert fetched.created_at == configured.created_at
+
+    data, status, _ = settings.clear_with_http_info(APP_ID)
+    assert status == 204
+    with pytest.raises(WebhooksApiException) as gone:
+        settings.get_all(APP_ID)
+    assert gone.value.status == 404
+
+
+def test_webhook_subscriptions_crud_and_batch_update(developer):
+    subscriptions = developer.webhooks.subscriptions_api
+    creation = subscriptions.create(APP_ID, SubscriptionCreateRequest(event_type="contact.creation", active=True))
+    assert creation is not None, "a subscription create must answer 201"
+    assert creation.id.isdigit() and creation.active is True and creation.created_at is not None
+    change = subscriptions.create(
+        APP_ID, SubscriptionCreateRequest(event_type="contact.propertyChange", property_name="email")
+    )
+    assert change.property_name == "email" and change.active is False
+
+    listed = subscriptions.get_all(APP_ID)
+    assert [s.id for s in listed.results] == [creation.id, change.id]
+    assert subscriptions.get_by_id(change.id, APP_ID).event_type == "contact.propertyChange"
+    patched = subscriptions.update(creation.id, APP_ID, SubscriptionPatchRequest(active=False))
+    assert patched.active is False
+
+    batch = subscriptions.update_batch(
+        APP_ID,
+        BatchInputSubscriptionBatchUpdateRequest(
+            inputs=[
+                SubscriptionBatchUpdateRequest(id=int(creation.id), active=True),
+                SubscriptionBatchUpdateRequest(id=int(change.id), active=True),
+            ]
+        ),
+    )
+    assert batch is not None and batch.status == "COMPLETE"
+    assert {s.id: s.active for s in batch.results} == {creation.id: True, change.id: True}
+    partial = subscriptions.update_batch(
+        APP_ID,
+        BatchInputSubscriptionBatchUpdateRequest(
+            inputs=[SubscriptionBatchUpdateRequest(id=int(change.id), active=False),
+                    SubscriptionBatchUpdateRequest(id=999999, active=True)]
+        ),
+    )
+    assert partial.num_errors == 1
+    assert partial.errors[0].category == "OBJECT_NOT_FOUND"
+    assert [s.active for s in partial.results] == [False]
+
+    _, status, _ = subscriptions.archive_with_http_info(creation.id, APP_ID)
+    assert status == 204
+    with pytest.raises(WebhooksApiException) as gone:
+        subscriptions.get_by_id(creation.id, APP_ID)
+    assert gone.value.status == 404
+
+
+def test_webhook_api_takes_only_the_developer_api_key(developer, client):
+    wrong = hubspot.HubSpot(host=BASE, api_key="not-the-key")
+    with pytest.raises(WebhooksApiException) as refused:
+        wrong.webhooks.subscriptions_api.get_all(APP_ID)
+    assert refused.value.status == 401
+    assert error_body(refused.value)["category"] == "INVALID_AUTHENTICATION"
+
+    status, _, body = raw(
+        "GET", f"/webhooks/v3/{APP_ID}/settings", headers={"Authorization": f"Bearer {client.access_token}"}
+    )
+    assert status == 401
+    assert json.loads(body)["category"] == "INVALID_AUTHENTICATION"
+
+    with pytest.raises(WebhooksApiException) as unknown_app:
+        developer.webhooks.settings_api.get_all(APP_ID + 1)
+    assert unknown_app.value.status == 404
+
+    with pytest.raises(WebhooksApiException) as bad_event:
+        developer.webhooks.subscriptions_api.create(APP_ID, {"eventType": "contact.sneeze", "active": True})
+    assert bad_event.value.status == 400
+    body = error_body(bad_event.value)
+    assert body["status"] == "error" and body["category"] == "VALIDATION_ERROR" and body["correlationId"]
+
+
+def test_v3_subscription_delivers_signed_events_to_the_settings_target(developer, client, receiver):
+    target = f"http://127.0.0.1:{receiver.server_port}/hubspot/app-webhooks"
+    developer.webhooks.settings_api.configure(
+        APP_ID, SettingsChangeRequest(target_url=target, throttling=ThrottlingSettings(max_concurrent_requests=10))
+    )
+    subscription = developer.webhooks.subscriptions_api.create(
+        APP_ID, SubscriptionCreateRequest(event_type="contact.creation", active=True)
+    )
+    contact = client.crm.contacts.basic_api.create(
+        SimplePublicObjectInputForCreate(properties={"email": unique("v3hook") + "@example.com"})
+    )
+    path, headers, body = wait_for(receiver, 1)[0]
+    assert path == "/hubspot/app-webhooks"
+    event = json.loads(body)[0]
+    assert event["subscriptionId"] == int(subscription.id)
+    assert event["objectId"] == int(contact.id) and event["appId"] == APP_ID
+    assert Signature.is_valid(
+        headers["x-hubspot-signature-v3"], CLIENT_SECRET, body.decode(), http_uri=target, signature_version="v3",
+        timestamp=headers["x-hubspot-request-timestamp"],
+    )
