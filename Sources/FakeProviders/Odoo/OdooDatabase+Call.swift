@@ -55,6 +55,10 @@ extension OdooDatabase {
         case "fields_get":
             return fieldsGet(
                 model: model, only: try arguments.strings(0, "allfields"), attributes: try arguments.strings(1, "attributes"))
+        case "name_search":
+            return try nameSearch(
+                model: model, name: try arguments.string(0, "name") ?? "", domain: try arguments.domain(1),
+                operatorName: try arguments.string(2, "operator") ?? "ilike", limit: try arguments.int(3, "limit") ?? 100)
         case "name_get", "read_display_name":
             return .array(try arguments.ids(0).map { id in [.int(id), .string(displayName(model: model.name, id: id) ?? "")] })
         case "message_post":
