@@ -62,3 +62,15 @@ func odooExecute(
         client, service: "object", method: "execute_kw",
         args: [.string(database), 2, .string(secret), .string(model), .string(method), args, kwargs])
 }
+
+/// One JSON-2 call, `POST /json/2/<model>/<method>`, with the default administrator's API key.
+func odooJSON2(
+    _ client: some TestClientProtocol, _ model: String, _ method: String, _ body: JSONValue = [:],
+    key: String? = OdooUser().apiKey, database: String? = nil
+) async throws -> TestResponse {
+    var headers: HTTPFields = [.contentType: "application/json"]
+    if let key { headers[.authorization] = "bearer \(key)" }
+    if let database { headers[.init("X-Odoo-Database")!] = database }
+    return try await client.execute(
+        uri: "/json/2/\(model)/\(method)", method: .post, headers: headers, body: ByteBuffer(bytes: body.jsonBytes))
+}

@@ -2,8 +2,8 @@ import FakeSupport
 import Hummingbird
 import Logging
 
-/// A fake Odoo answering at the root of its own port: `/jsonrpc`, `/xmlrpc/2/…`, the legacy `/xmlrpc/…`
-/// and the web client's session routes.
+/// A fake Odoo answering at the root of its own port: `/jsonrpc`, `/xmlrpc/2/…`, the legacy `/xmlrpc/…`,
+/// the web client's session routes, and Odoo 19's JSON-2 API (`/json/2/<model>/<method>`, `/doc-bearer/…`).
 ///
 /// odoorpc and odoo-client-lib take only a host and a port, so the fake owns the whole path space. Each
 /// configured database holds its own records; state is kept in an actor and ``reset()`` reseeds it.
@@ -30,7 +30,7 @@ public struct FakeOdoo: FakeProvider {
         self.logger = logger
     }
 
-    /// Registers the RPC and web routes at the root of the router.
+    /// Registers the RPC, web and JSON-2 routes at the root of the router.
     public func registerRoutes(on router: Router<ProviderRequestContext>) {
         router.post("/jsonrpc") { request, _ in await self.jsonRPC(request) }
         router.post("/xmlrpc/2/:service") { request, context in
@@ -46,6 +46,20 @@ public struct FakeOdoo: FakeProvider {
         router.post("/web/session/destroy") { request, _ in await self.sessionDestroy(request) }
         router.post("/web/dataset/call_kw") { request, _ in await self.callKW(request) }
         router.post("/web/dataset/call_kw/**") { request, _ in await self.callKW(request) }
+        router.post("/json/2/:model/:method") { request, context in
+            await self.json2(
+                request, model: context.parameters.get("model") ?? "", method: context.parameters.get("method") ?? "")
+        }
+        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] {
+            router.on("/json/2", method: method) { request, _ in self.json2Elsewhere(request) }
+            router.on("/json/2/:model", method: method) { request, _ in self.json2Elsewhere(request) }
+            if method != .post {
+                router.on("/json/2/:model/:method", method: method) { request, _ in self.json2Elsewhere(request) }
+            }
+        }
+        router.get("/doc-bearer/:file") { request, context in
+            await self.docBearer(request, file: context.parameters.get("file") ?? "")
+        }
         router.post("/web/**") { request, _ in
             await self.webCall(request) { _, _ throws(OdooFault) in throw OdooFault.notFound(request.uri.path) }
         }
@@ -77,11 +91,17 @@ public struct FakeOdoo: FakeProvider {
             .serveLine(baseURL: baseURL)
     }
 
-    /// An injected fault: an XML-RPC fault on `/xmlrpc`, a JSON-RPC error envelope elsewhere.
+    /// An injected fault: an XML-RPC fault on `/xmlrpc`, a JSON-2 error body on `/json/2` and `/doc-bearer`,
+    /// a JSON-RPC error envelope elsewhere.
     public func faultResponse(status: HTTPResponse.Status, for request: Request) -> Response {
         let fault = OdooFault(
             kind: .application, name: "werkzeug.exceptions.HTTPException", message: "\(status.code) \(status.reasonPhrase)")
-        if request.uri.path.hasPrefix("/xmlrpc") {
+        let path = request.uri.path
+        if path.hasPrefix("/json/2") || path.hasPrefix("/doc-bearer/") {
+            let http = OdooFault(kind: .http(Int(status.code)), name: fault.name, message: fault.message)
+            return Self.json2Response(http.json2Body, status: status)
+        }
+        if path.hasPrefix("/xmlrpc") {
             return Self.xml(XMLRPCResponse.fault(code: 1, string: fault.traceback), status: status)
         }
         return Self.json(["jsonrpc": "2.0", "id": .null, "error": fault.jsonRPCError], status: status)

@@ -5,6 +5,8 @@ struct OdooFault: Error, Sendable, Equatable {
     /// The exception family, which decides the XML-RPC fault code.
     enum Kind: Sendable, Equatable {
         case accessDenied, accessError, userError, missingError, application, sessionExpired, notFound
+        /// Another werkzeug `HTTPException`, with its status code.
+        case http(Int)
     }
 
     let kind: Kind

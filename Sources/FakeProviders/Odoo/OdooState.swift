@@ -45,6 +45,11 @@ actor OdooState {
         guard secret == user.password || secret == user.apiKey else { throw .accessDenied }
     }
 
+    /// The uid of the user holding API key `key`, as JSON-2's bearer check finds it; passwords do not count.
+    func uid(apiKey key: String) -> Int? {
+        configuration.users.firstIndex { $0.apiKey == key }.map(OdooDatabase.uid(forUserAt:))
+    }
+
     /// Runs an ORM method in `database` as `uid`.
     func execute(database: String, uid: Int, model: String, method: String, args: [JSONValue], kwargs: [String: JSONValue])
         throws(OdooFault) -> JSONValue
