@@ -74,7 +74,7 @@ struct PrometheusServer: Sendable {
             "--config.file=\(folder)/prometheus.yml", "--storage.tsdb.path=\(folder)/data",
             "--web.listen-address=127.0.0.1:\(listen)", "--log.level=warn",
         ]
-        FileManager.default.createFile(atPath: folder + "/prometheus.log", contents: nil)
+        _ = FileManager.default.createFile(atPath: folder + "/prometheus.log", contents: nil)
         guard let log = FileHandle(forWritingAtPath: folder + "/prometheus.log") else {
             throw Failure("cannot write prometheus's log in \(folder)")
         }

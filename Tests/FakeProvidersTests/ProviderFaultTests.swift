@@ -142,7 +142,7 @@ import Testing
                 #expect(fine.body == "pong")
             }
             hubspot.controls.faults.replace(with: ProviderFaultPlan(faults: [ProviderFault(.outage(.refuse))]))
-            try await HTTPClient.withHTTPClient { client in
+            _ = try await HTTPClient.withHTTPClient { client in
                 await #expect(throws: (any Error).self) {
                     _ = try await fetch(.GET, "\(hubspot.baseURL)/__fake/ping", client: client, timeout: .seconds(2))
                 }
