@@ -13,9 +13,10 @@ let package = Package(
         .executable(name: "fakecrm", targets: ["fakecrm"]),
         .library(name: "Canary", targets: ["Canary"]),
         .library(name: "Probes", targets: ["Probes"]),
-        .library(name: "FakeProviders", targets: ["FakeProviders"]),
-        .library(name: "FakeBackend", targets: ["FakeBackend"]),
-        .library(name: "FakeCRM", targets: ["FakeCRM"]),
+        // FakeSupport holds the types the fakes' API speaks in (JSONValue, CRMProvider, fault plans).
+        .library(name: "FakeProviders", targets: ["FakeProviders", "FakeSupport"]),
+        .library(name: "FakeBackend", targets: ["FakeBackend", "FakeSupport"]),
+        .library(name: "FakeCRM", targets: ["FakeCRM", "FakeProviders", "FakeBackend", "FakeSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
