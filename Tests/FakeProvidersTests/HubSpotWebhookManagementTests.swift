@@ -192,17 +192,7 @@ import Testing
     }
 
     @Test func aLoopbackReceiverGetsTheSignedEventOfAV3Subscription() async throws {
-        let received = ReceivedPosts()
-        let receiver = Router()
-        receiver.post("/hubspot/webhooks") { request, _ -> HTTPResponse.Status in
-            let body = try await request.body.collect(upTo: 1 << 20)
-            received.add(Array(body.readableBytesView), request.headers)
-            return .noContent
-        }
-        let receiverApp = Application(router: receiver, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await receiverApp.test(.live) { receiverClient in
-            let port = try #require(receiverClient.port)
-            let target = "http://127.0.0.1:\(port)/hubspot/webhooks"
+        try await withLoopbackReceiver(path: "/hubspot/webhooks") { target, received in
             try await HubSpotHarness().test { client in
                 let settings = try await client.call(
                     .put, Self.v3("settings"),

@@ -117,17 +117,7 @@ import Testing
     }
 
     @Test func aRealReceiverOnLoopbackGetsTheWebhook() async throws {
-        let received = ReceivedPosts()
-        let receiver = Router()
-        receiver.post("/hooks") { request, _ -> HTTPResponse.Status in
-            let body = try await request.body.collect(upTo: 1 << 20)
-            received.add(Array(body.readableBytesView), request.headers)
-            return .noContent
-        }
-        let receiverApp = Application(router: receiver, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await receiverApp.test(.live) { receiverClient in
-            let port = try #require(receiverClient.port)
-            let target = "http://127.0.0.1:\(port)/hooks"
+        try await withLoopbackReceiver(path: "/hooks") { target, received in
             try await HubSpotHarness().test { client in
                 _ = try await client.call(.post, "/__fake/subscriptions", json: ["eventType": "contact.deletion", "targetUrl": .string(target)])
                 _ = try await client.call(.post, "/__fake/trigger", json: ["eventType": "contact.deletion", "objectId": 9])
@@ -142,13 +132,4 @@ import Testing
             }
         }
     }
-}
-
-/// Posts a test receiver got.
-final class ReceivedPosts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var posts: [([UInt8], HTTPFields)] = []
-    func add(_ body: [UInt8], _ headers: HTTPFields) { lock.withLock { posts.append((body, headers)) } }
-    var count: Int { lock.withLock { posts.count } }
-    var first: ([UInt8], HTTPFields)? { lock.withLock { posts.first } }
 }
