@@ -5,10 +5,10 @@
 /// comparison.passed   // false when any probe regressed or had too few samples
 /// ```
 public struct BaselineComparer: Sendable {
-    public var store: CanaryStore
+    public var store: any RunStore
     public var policy: ComparisonPolicy
 
-    public init(store: CanaryStore, policy: ComparisonPolicy = .standard) {
+    public init(store: any RunStore, policy: ComparisonPolicy = .standard) {
         self.store = store
         self.policy = policy
     }
@@ -16,7 +16,7 @@ public struct BaselineComparer: Sendable {
     /// Compares `candidate` with `baseline`; both must be in the database.
     public func compare(baseline: String, candidate: String) async throws -> LatencyComparison {
         for id in [baseline, candidate] where try await store.run(id) == nil {
-            throw CanaryError.runNotFound(id, database: store.path)
+            throw CanaryError.runNotFound(id, database: store.location)
         }
         return LatencyComparison(
             baselineRunID: baseline, candidateRunID: candidate, baseline: try await store.latencies(of: baseline),
@@ -29,7 +29,7 @@ public struct BaselineComparer: Sendable {
             let run = try await store.latestRun(withDecision: .go, excluding: excluding)
             return RunBaseline(baselineRunID: run?.id, chosenBy: request)
         }
-        guard try await store.run(request) != nil else { throw CanaryError.runNotFound(request, database: store.path) }
+        guard try await store.run(request) != nil else { throw CanaryError.runNotFound(request, database: store.location) }
         return RunBaseline(baselineRunID: request, chosenBy: request)
     }
 }

@@ -12,14 +12,14 @@ import Probes
 /// print(judgment.outcome.decision)
 /// ```
 public struct Judge: Sendable {
-    public var store: CanaryStore
+    public var store: any RunStore
 
-    public init(store: CanaryStore) { self.store = store }
+    public init(store: any RunStore) { self.store = store }
 
     /// Judges `runID`. `end` and `reach` (real seconds since the start) describe a run ending now; by default
     /// they are the stored ones, or for a run that never recorded its end, how far its results reach.
     public func judge(runID: String, end: RunEnd? = nil, reach: Double? = nil) async throws -> Judgment {
-        guard let run = try await store.run(runID) else { throw CanaryError.runNotFound(runID, database: store.path) }
+        guard let run = try await store.run(runID) else { throw CanaryError.runNotFound(runID, database: store.location) }
         let plan = try Self.plan(of: run)
         var read = try await store.scanResults(of: runID, into: RunObservations()) { read, result in read.add(result) }
         read.observations.baseline = try await baselineLatencies(of: runID)
@@ -108,7 +108,7 @@ extension Plan {
     }
 }
 
-extension CanaryStore {
+extension RunStore {
     /// Records how a run ended and the judgment of it.
     public func finish(_ runID: String, endedAt: Date, judgment: Judgment) async throws {
         try await finish(

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Attempts are streamed once through a tally, so a run of a million attempts is reported in bounded memory.
 public struct ReportBuilder: Sendable {
-    public var store: CanaryStore
+    public var store: any RunStore
 
-    public init(store: CanaryStore) { self.store = store }
+    public init(store: any RunStore) { self.store = store }
 
     /// Builds the report of `runID`, judging it unless the caller already did.
     public func build(runID: String, judgment: Judgment? = nil) async throws -> RunReport {

@@ -3,14 +3,14 @@ import Foundation
 /// Writes `reports/<run-id>/report.md`, `report.json`, `report.html` and `junit.xml` for a run, from the
 /// database alone (no wall-clock stamps, so a rebuild is byte-identical).
 public struct ReportWriter: Sendable {
-    public var store: CanaryStore
+    public var store: any RunStore
     /// Parent folder of the per-run folders.
     public var directory: String
 
     /// The files every run folder gets.
     public static let fileNames = ["report.md", "report.json", "report.html", "junit.xml"]
 
-    public init(store: CanaryStore, directory: String) {
+    public init(store: any RunStore, directory: String) {
         self.store = store
         self.directory = directory
     }

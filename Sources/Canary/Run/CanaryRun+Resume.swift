@@ -8,7 +8,7 @@ extension CanaryRun {
     ///
     /// The plan must be the run's own (``Judge/plan(of:)``) and `settings` must name where the target is now.
     public func resume(_ runID: String, http: HTTPClient, control: RunControl) async throws -> RunSummary {
-        guard let run = try await store.run(runID) else { throw CanaryError.runNotFound(runID, database: store.path) }
+        guard let run = try await store.run(runID) else { throw CanaryError.runNotFound(runID, database: store.location) }
         try Self.checkResumable(run)
         let from = try await store.lastFinish(of: runID)
         let segments = try await store.segments(of: runID)

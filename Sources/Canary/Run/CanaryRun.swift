@@ -13,9 +13,9 @@ import Probes
 public struct CanaryRun: Sendable {
     public var plan: Plan
     public var settings: RunSettings
-    public var store: CanaryStore
+    public var store: any RunStore
 
-    public init(plan: Plan, settings: RunSettings, store: CanaryStore) {
+    public init(plan: Plan, settings: RunSettings, store: any RunStore) {
         self.plan = plan
         self.settings = settings
         self.store = store

@@ -5,7 +5,7 @@ import Logging
 /// hiccup loses nothing; what still cannot be saved when the run ends is an error naming how much was lost.
 struct ResultWriter: Sendable {
     let runID: String
-    let store: CanaryStore
+    let store: any RunStore
     let logger: Logger
     /// Real seconds between commits.
     let flushInterval = 0.5
@@ -16,7 +16,7 @@ struct ResultWriter: Sendable {
     private var lastFlush = 0.0
     private var lastError: String?
 
-    init(runID: String, store: CanaryStore, logger: Logger) {
+    init(runID: String, store: any RunStore, logger: Logger) {
         self.runID = runID
         self.store = store
         self.logger = logger
@@ -47,7 +47,7 @@ struct ResultWriter: Sendable {
             if pending.isEmpty, pendingReadings.isEmpty { return }
             try? await Task.sleep(for: .milliseconds(250 << attempt))
         }
-        throw CanaryError.resultsLost(pending.count + pendingReadings.count, of: received + pendingReadings.count, database: store.path, lastError ?? "unknown error")
+        throw CanaryError.resultsLost(pending.count + pendingReadings.count, of: received + pendingReadings.count, database: store.location, lastError ?? "unknown error")
     }
 
     private mutating func flush(at now: Double) async {

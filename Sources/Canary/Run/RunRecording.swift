@@ -11,7 +11,7 @@ package struct RunRecording: Sendable {
     }
 
     /// A recording of a new run `runID` of `plan`, watched as `settings` say.
-    package init(runID: String, plan: Plan, settings: RunSettings, store: CanaryStore, control: RunControl) {
+    package init(runID: String, plan: Plan, settings: RunSettings, store: any RunStore, control: RunControl) {
         self.init(
             watcher: LiveWatcher(plan: plan, settings: settings, control: control, runID: runID),
             writer: ResultWriter(runID: runID, store: store, logger: settings.logger))

@@ -17,7 +17,7 @@ public struct ProbeResult: Sendable {
     public var detail: String
     /// Set when the attempt proved the release broken.
     public var finding: String?
-    /// Metric samples it collected (not stored with the result; see `CanaryStore`).
+    /// Metric samples it collected (not stored with the result; see `RunStore`).
     public var samples: [MetricSample]
 
     public init(

@@ -18,7 +18,7 @@ extension CanaryStore {
     }
 
     /// The newest run whose decision was `decision`, if any.
-    public func latestRun(withDecision decision: Decision, excluding id: String? = nil) async throws -> RunRecord? {
+    public func latestRun(withDecision decision: Decision, excluding id: String?) async throws -> RunRecord? {
         try await writer.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT * FROM runs WHERE decision = ? AND id != ? ORDER BY started_at DESC LIMIT 1",

@@ -92,7 +92,7 @@ extension CanaryStore {
 
     /// Records how a run ended and what the judge made of it: alerts, gate verdicts, decision and reasons.
     public func finish(
-        _ runID: String, endedAt: Date, end: RunEnd, reach: Double, alerts: [AlertEvent] = [], gates: [GateVerdict],
+        _ runID: String, endedAt: Date, end: RunEnd, reach: Double, alerts: [AlertEvent], gates: [GateVerdict],
         outcome: DecisionOutcome
     ) async throws {
         try await writer.write { db in

@@ -10,10 +10,11 @@ import Probes
 /// let store = try CanaryStore(path: "reports/canary.sqlite")
 /// try await store.append(results, alerts: [], to: runID)
 /// ```
-public final class CanaryStore: Sendable {
+public final class CanaryStore: RunStore {
     let writer: any DatabaseWriter
     /// Where the database lives, for messages.
     public let path: String
+    public var location: String { path }
 
     /// Opens (creating if needed) the database at `path`.
     public init(path: String) throws {
