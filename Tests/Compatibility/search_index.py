@@ -24,7 +24,7 @@ def search_index_delay(base_url, delay):
         _send(base_url, "PUT", {"delay": before})
 
 
-def eventually(check, timeout=5.0, interval=0.25):
+def eventually(check, timeout=10.0, interval=0.25):
     """Calls `check` until it answers something truthy and returns that; fails after `timeout` seconds.
 
     Search indexes lag behind new records, so a client that creates and then searches must wait like this;

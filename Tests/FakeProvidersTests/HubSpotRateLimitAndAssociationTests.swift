@@ -195,21 +195,3 @@ import Testing
         }
     }
 }
-
-@Suite struct HubSpotRateLimitTimeScaleTests {
-    /// A plan in plan time at speed 100 runs the ten-second window in a tenth of a second.
-    @Test func theRollingWindowRunsFasterByTheTimeScale() async throws {
-        try await HubSpotHarness(configure: {
-            $0.rateLimits = HubSpotRateLimits(perTenSeconds: 2, perDay: 100)
-            $0.rateLimits.timeScale = 100
-        }).test { client in
-            let token = try await client.hubspotToken()
-            let first = try await client.call(.get, "/crm/v3/objects/contacts", token: token)
-            #expect(first.header("X-HubSpot-RateLimit-Interval-Milliseconds") == "100")
-            #expect(try await client.call(.get, "/crm/v3/objects/contacts", token: token).status == .ok)
-            #expect(try await client.call(.get, "/crm/v3/objects/contacts", token: token).status == .tooManyRequests)
-            try await Task.sleep(for: .milliseconds(150))
-            #expect(try await client.call(.get, "/crm/v3/objects/contacts", token: token).status == .ok)
-        }
-    }
-}
