@@ -134,20 +134,8 @@ private struct FaultPlanReader {
                 at: kindNode, "unknown fault kind \(quoted(kindNode))",
                 hint: "use one of " + Self.kinds.joined(separator: ", "))
         }
-        let allowed = ["kind", "from", "until"] + Self.extraKeys(for: kindName)
-        for key in mapping.keys where !allowed.contains(key.string ?? "") {
-            throw error(
-                at: key, "key \(quoted(key)) does not apply to a \(kindName) fault",
-                hint: "use one of " + allowed.joined(separator: ", "))
-        }
-
-        let from = try mapping["from"].map { try duration($0) / speed } ?? .zero
-        let until = try mapping["until"].map { try duration($0) / speed }
-        if let until, let untilNode = mapping["until"], until <= from {
-            throw error(
-                at: untilNode, "until is not after from",
-                hint: "make the window end after it starts, or leave out until")
-        }
+        try yaml.checkKeys(of: mapping, allowed: ["kind", "from", "until"] + Self.extraKeys(for: kindName), kind: kindName)
+        let (from, until) = try yaml.window(of: mapping, speed: speed)
         let provider = try mapping["provider"].map(provider)
 
         let kind: DeploymentFault.Kind

@@ -54,6 +54,27 @@ package struct FaultPlanYAML: Sendable {
         return value
     }
 
+    /// Fails at the first key of a `kind` fault that is not in `allowed`.
+    package func checkKeys(of mapping: Node.Mapping, allowed: [String], kind: String) throws {
+        for key in mapping.keys where !allowed.contains(key.string ?? "") {
+            throw error(
+                at: key, "key \(quoted(key)) does not apply to a \(kind) fault",
+                hint: "use one of " + allowed.joined(separator: ", "))
+        }
+    }
+
+    /// A fault's window: `from` (default 0) and `until` (default never), plan time divided by `speed`;
+    /// `until` must come after `from`.
+    package func window(of mapping: Node.Mapping, speed: Double) throws -> (from: Duration, until: Duration?) {
+        let from = try mapping["from"].map { try duration($0) / speed } ?? .zero
+        let until = try mapping["until"].map { try duration($0) / speed }
+        if let until, let untilNode = mapping["until"], until <= from {
+            throw error(
+                at: untilNode, "until is not after from", hint: "make the window end after it starts, or leave out until")
+        }
+        return (from, until)
+    }
+
     /// The node's text in quotes, for messages.
     package func quoted(_ node: Node) -> String {
         "\"\(node.scalar?.string ?? "…")\""
