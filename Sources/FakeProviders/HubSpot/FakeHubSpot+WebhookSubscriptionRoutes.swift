@@ -35,15 +35,11 @@ extension FakeHubSpot {
         router.patch(RouterPath(path + "/:subscriptionId")) { request, context in
             try authenticateDeveloper(request, context)
             let id = context.parameters.get("subscriptionId") ?? ""
-            let body = try await Self.jsonBody(request)
-            let active = body["active"]
-            guard active == nil || active == .null || active?.bool != nil else {
-                throw HubSpotError.validation("active must be true or false.")
-            }
+            let active = try Self.active(in: try await Self.jsonBody(request))
             let now = HubSpotTimestamp.text(milliseconds: HubSpotTimestamp.nowMilliseconds())
             let subscription = try state.withStore { store throws(HubSpotError) in
                 var subscription = try Self.appSubscription(id, in: store)
-                if let active = active?.bool { subscription.active = active }
+                if let active { subscription.active = active }
                 subscription.updatedAt = now
                 store.webhooks.subscriptions[subscription.id] = subscription
                 return subscription
@@ -136,11 +132,16 @@ extension FakeHubSpot {
             }
             objectTypeID = type.typeID
         }
+        return (eventType, propertyName, objectTypeID, try active(in: body) ?? false)
+    }
+
+    /// The body's `active`, nil when it is absent or null; anything but a boolean is HubSpot's 400.
+    private static func active(in body: JSONValue) throws(HubSpotError) -> Bool? {
         let active = body["active"]
         guard active == nil || active == .null || active?.bool != nil else {
             throw .validation("active must be true or false.")
         }
-        return (eventType, propertyName, objectTypeID, active?.bool ?? false)
+        return active?.bool
     }
 }
 
