@@ -111,7 +111,7 @@ public struct FakeHubSpot: FakeProvider {
         case 429:
             var headers = HTTPFields()
             let limits = state.rateLimits
-            headers[HubSpotRateLimiter.interval] = "10000"
+            headers[HubSpotRateLimiter.interval] = limits.intervalMilliseconds
             headers[HubSpotRateLimiter.max] = String(limits.perTenSeconds)
             headers[HubSpotRateLimiter.remaining] = "0"
             return HubSpotRateLimitPolicy.tenSecondlyRolling.error(headers: headers).response()

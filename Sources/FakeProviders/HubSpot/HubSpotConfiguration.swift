@@ -49,6 +49,18 @@ public struct HubSpotRateLimits: Sendable, Hashable {
     /// time sets its speed here, so a limit means the same share of the plan's traffic at any speed.
     public var timeScale = 1.0
 
+    /// A limit window of HubSpot's, run `timeScale` times faster.
+    func window(_ real: Duration) -> Duration {
+        real / scale
+    }
+
+    /// The ten-second window in milliseconds, as `X-HubSpot-RateLimit-Interval-Milliseconds` states it.
+    var intervalMilliseconds: String {
+        String(Int((10_000 / scale).rounded()))
+    }
+
+    private var scale: Double { timeScale > 0 ? timeScale : 1 }
+
     /// Creates limits; the defaults are those of a public app on a Free or Starter portal.
     public init(perTenSeconds: Int = 110, perDay: Int = 250_000, searchPerSecond: Int = 5) {
         self.perTenSeconds = perTenSeconds

@@ -13,10 +13,9 @@ struct HubSpotRateLimiter: Sendable {
 
     init(limits: HubSpotRateLimits, now: ContinuousClock.Instant) {
         self.limits = limits
-        let scale = limits.timeScale > 0 ? limits.timeScale : 1
-        self.tenSeconds = RollingWindowCounter(window: .seconds(10) / scale, slotCount: 100, origin: now)
-        self.second = RollingWindowCounter(window: .seconds(1) / scale, slotCount: 10, origin: now)
-        self.search = RollingWindowCounter(window: .seconds(1) / scale, slotCount: 10, origin: now)
+        self.tenSeconds = RollingWindowCounter(window: limits.window(.seconds(10)), slotCount: 100, origin: now)
+        self.second = RollingWindowCounter(window: limits.window(.seconds(1)), slotCount: 10, origin: now)
+        self.search = RollingWindowCounter(window: limits.window(.seconds(1)), slotCount: 10, origin: now)
         self.day = Self.dayNumber()
     }
 
@@ -44,7 +43,7 @@ struct HubSpotRateLimiter: Sendable {
     mutating func headers(at now: ContinuousClock.Instant, includeDaily: Bool) -> HTTPFields {
         let perSecond = Swift.max(limits.perTenSeconds / 10, 1)
         var fields: HTTPFields = [
-            Self.interval: String(Int((10_000 / (limits.timeScale > 0 ? limits.timeScale : 1)).rounded())),
+            Self.interval: limits.intervalMilliseconds,
             Self.max: String(limits.perTenSeconds),
             Self.remaining: String(Swift.max(limits.perTenSeconds - tenSeconds.count(at: now), 0)),
             Self.secondly: String(perSecond),
