@@ -43,7 +43,7 @@ public func withFakeStack<T: Sendable>(
         configuration: { provider, index in
             .init(
                 host: configuration.host, port: providerPort(provider, index),
-                faults: faults.providers[provider] ?? ProviderFaultPlan(seed: faults.seed))
+                faults: faults.faults(for: provider))
         },
         logger: logger
     ) { providers in

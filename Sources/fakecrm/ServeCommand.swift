@@ -150,7 +150,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: { provider, index in
                 .init(
                     host: host, port: first == 0 ? 0 : first + index,
-                    faults: plan.providers[provider] ?? ProviderFaultPlan(seed: plan.seed))
+                    faults: plan.faults(for: provider))
             },
             logger: logger
         ) { providers in

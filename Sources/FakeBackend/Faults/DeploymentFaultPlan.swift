@@ -50,6 +50,11 @@ public struct DeploymentFaultPlan: Sendable, Hashable {
     /// How the deployment strays from the contract (`profile:`), the contract itself by default.
     public var profile = DeploymentProfile()
 
+    /// The faults `provider`'s fake runs with: its own section, or none under the plan's seed.
+    public func faults(for provider: CRMProvider) -> ProviderFaultPlan {
+        providers[provider] ?? ProviderFaultPlan(seed: seed)
+    }
+
     /// Creates a plan from faults whose windows are already in real time.
     public init(
         seed: UInt64 = 0, faults: [DeploymentFault] = [], expectedDecision: String? = nil,
