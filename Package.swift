@@ -36,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -65,6 +66,8 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -175,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "CanaryTests",
             dependencies: [
-                "Canary", "Probes",
+                "Canary", "Probes", "ServerTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -193,6 +196,12 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Tests/FakeTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ServerTestSupport",
+            dependencies: ["Canary"],
+            path: "Tests/ServerTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -235,7 +244,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "Canary", "Probes", "FakeCRM", "FakeBackend", "FakeProviders", "FakeSupport", "canary", "fakecrm",
+                "Canary", "Probes", "FakeCRM", "FakeBackend", "FakeProviders", "FakeSupport", "ServerTestSupport",
+                "canary", "fakecrm",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),

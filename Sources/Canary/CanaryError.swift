@@ -56,10 +56,10 @@ public struct CanaryError: Error, Sendable, CustomStringConvertible {
             hint: "`canary list --db \(database)` shows the runs it holds.")
     }
 
-    public static func storeFailed(_ path: String, _ error: any Error) -> Self {
-        .init(
-            code: .storeFailed, message: "Cannot use the database \(path): \(error).",
-            hint: "Check that its folder exists and is writable, or pass another --db.")
+    public static func storeFailed(
+        _ path: String, _ error: any Error, hint: String = "Check that its folder exists and is writable, or pass another --db."
+    ) -> Self {
+        .init(code: .storeFailed, message: "Cannot use the database \(path): \(error).", hint: hint)
     }
 
     public static func storedPlanInvalid(_ runID: String, version: String, _ invalid: PlanInvalid) -> Self {

@@ -29,20 +29,22 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: store.path) else {
-            Terminal.error("There is no database at \(store.path).\n  hint: run `canary run` first, or pass --db PATH.")
+        let location = try store.location
+        if let missing = location.missingDatabase {
+            Terminal.error("\(missing)\n  hint: run `canary run` first, or pass --db PATH.")
             throw ExitCode.usage
         }
         let comparison: LatencyComparison
+        var policy = ComparisonPolicy.standard
+        policy.minimumSamples = minSamples
         do {
-            let canaryStore = try CanaryStore(path: store.path)
-            var policy = ComparisonPolicy.standard
-            policy.minimumSamples = minSamples
-            let comparer = BaselineComparer(store: canaryStore, policy: policy)
-            guard let baselineID = try await comparer.resolve(baseline, excluding: canary).baselineRunID else {
-                throw CanaryError.usage("There is no go run to use as the baseline.", hint: "Pass a run id from `canary list`.")
+            comparison = try await location.withStore(logger: store.logger) { store in
+                let comparer = BaselineComparer(store: store, policy: policy)
+                guard let baselineID = try await comparer.resolve(baseline, excluding: canary).baselineRunID else {
+                    throw CanaryError.usage("There is no go run to use as the baseline.", hint: "Pass a run id from `canary list`.")
+                }
+                return try await comparer.compare(baseline: baselineID, candidate: canary)
             }
-            comparison = try await comparer.compare(baseline: baselineID, candidate: canary)
         } catch let error as CanaryError {
             Terminal.error(error.description)
             throw ExitCode.usage

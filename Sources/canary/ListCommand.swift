@@ -9,13 +9,20 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: store.path) else {
-            Terminal.error("There is no database at \(store.path).\n  hint: run `canary run` first, or pass --db PATH.")
+        let location = try store.location
+        if let missing = location.missingDatabase {
+            Terminal.error("\(missing)\n  hint: run `canary run` first, or pass --db PATH.")
             throw ExitCode.usage
         }
-        let runs = try await CanaryStore(path: store.path).runs()
+        let runs: [RunRecord]
+        do {
+            runs = try await location.withStore(logger: store.logger) { try await $0.runs() }
+        } catch let error as CanaryError {
+            Terminal.error(error.description)
+            throw ExitCode.usage
+        }
         guard !runs.isEmpty else {
-            print("No runs in \(store.path).")
+            print("No runs in \(location).")
             return
         }
         let iso = ISO8601DateFormatter()

@@ -16,8 +16,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let store = try CanaryStore(path: store.path)
-            let folder = try await ReportWriter(store: store, directory: out).write(runID: runID)
+            let folder = try await store.location.withStore(logger: store.logger) { store in
+                try await ReportWriter(store: store, directory: out).write(runID: runID)
+            }
             print("wrote \(ReportWriter.fileNames.map { "\(folder)/\($0)" }.joined(separator: ", "))")
         } catch let error as CanaryError {
             Terminal.error(error.description)

@@ -44,26 +44,28 @@ struct ResumeCommand: AsyncParsableCommand {
         logger.logLevel = verbose ? .debug : .warning
         let runID = self.runID
         try await RunLauncher.decide {
-            let stored = try CanaryStore(path: store.path)
-            guard let record = try await stored.run(runID) else {
-                throw CanaryError.runNotFound(runID, database: store.path)
+            let location = try store.location
+            let (record, reach, lastTarget) = try await location.withStore(logger: logger) { stored in
+                guard let record = try await stored.run(runID) else {
+                    throw CanaryError.runNotFound(runID, database: stored.location)
+                }
+                return (record, try await stored.lastFinish(of: runID), try await stored.segments(of: runID).last?.target)
             }
             try CanaryRun.checkResumable(record)
             let plan = try prometheus.applied(to: try Judge.plan(of: record))
             let launcher = RunLauncher(
-                reporting: reporting, storePath: store.path, out: out, speed: record.speed, tls: tls, logger: logger)
+                reporting: reporting, store: location, out: out, speed: record.speed, tls: tls, logger: logger)
             let resume: @Sendable (CanaryRun, HTTPClient, RunControl) async throws -> RunSummary = { run, http, control in
                 try await run.resume(runID, http: http, control: control)
             }
             switch record.mode {
             case .fake:
-                let reach = try await stored.lastFinish(of: runID)
                 let faults = try record.faults.map {
                     try DeploymentFaultPlan.load(path: $0, speed: record.speed).advanced(by: .seconds(reach))
                 }
                 return try await launcher.onFakes(plan, faults: faults, faultsPath: record.faults, resume)
             case .target:
-                let url = try await stored.segments(of: runID).last?.target ?? record.target
+                let url = lastTarget ?? record.target
                 return try await launcher.against(plan, backendURL: url, faults: nil, mode: .target, resume)
             }
         }

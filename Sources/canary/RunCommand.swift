@@ -57,11 +57,12 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error("\(error)")
             throw ExitCode.usage
         }
-        let launcher = RunLauncher(reporting: reporting, storePath: store.path, out: out, speed: speed, tls: tls, logger: logger)
-        let baseline = reporting.baseline, storePath = store.path
+        let launcher = RunLauncher(
+            reporting: reporting, store: try store.location, out: out, speed: speed, tls: tls, logger: logger)
+        let baseline = reporting.baseline
         let start: @Sendable (CanaryRun, HTTPClient, RunControl) async throws -> RunSummary = { run, http, control in
             if let baseline, baseline != "last-go", try await run.store.run(baseline) == nil {
-                throw CanaryError.runNotFound(baseline, database: storePath)
+                throw CanaryError.runNotFound(baseline, database: run.store.location)
             }
             return try await run.execute(http: http, control: control)
         }

@@ -12,7 +12,7 @@ import Probes
 /// run is against them, signals, the HTTP client, and how a decision (or a failure) becomes output and exit code.
 struct RunLauncher {
     var reporting: RunReportingOptions
-    var storePath: String
+    var store: StoreLocation
     var out: String
     var speed: Double
     var tls: TLSOptions
@@ -49,23 +49,24 @@ struct RunLauncher {
         settings.mode = mode
         settings.tls = tls.tls(for: plan)
         if let summary = settings.tls.summary { progress.line("TLS: \(summary)") }
-        let store = try CanaryStore(path: storePath)
         defer { progress.finish() }
-        let control = RunControl()
-        let play: @Sendable (RunSettings) async throws -> RunSummary = { settings in
-            let run = CanaryRun(plan: plan, settings: settings, store: store)
-            return try await HTTPClient.withProbeClient(tls: settings.tls) { http in
-                try await withSignalsStopping(control) { try await body(run, http, control) }
-            }
-        }
-        guard let port = reporting.metricsPort else { return try await play(settings) }
-        let endpoint = MetricsEndpoint(host: reporting.metricsHost, port: port, logger: logger)
         let runSettings = settings
-        return try await endpoint.serve { url, factory in
-            progress.line("metrics: \(url)")
-            var settings = runSettings
-            settings.metrics = factory
-            return try await play(settings)
+        return try await self.store.withStore(logger: logger) { store in
+            let control = RunControl()
+            let play: @Sendable (RunSettings) async throws -> RunSummary = { settings in
+                let run = CanaryRun(plan: plan, settings: settings, store: store)
+                return try await HTTPClient.withProbeClient(tls: settings.tls) { http in
+                    try await withSignalsStopping(control) { try await body(run, http, control) }
+                }
+            }
+            guard let port = reporting.metricsPort else { return try await play(runSettings) }
+            let endpoint = MetricsEndpoint(host: reporting.metricsHost, port: port, logger: logger)
+            return try await endpoint.serve { url, factory in
+                progress.line("metrics: \(url)")
+                var settings = runSettings
+                settings.metrics = factory
+                return try await play(settings)
+            }
         }
     }
 

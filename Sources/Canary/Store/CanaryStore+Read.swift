@@ -6,7 +6,7 @@ extension CanaryStore {
     /// Every run, newest first.
     public func runs() async throws -> [RunRecord] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY started_at DESC").map(Self.runRecord)
+            try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY started_at DESC, rowid").map(Self.runRecord)
         }
     }
 
@@ -21,7 +21,7 @@ extension CanaryStore {
     public func latestRun(withDecision decision: Decision, excluding id: String?) async throws -> RunRecord? {
         try await writer.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM runs WHERE decision = ? AND id != ? ORDER BY started_at DESC LIMIT 1",
+                db, sql: "SELECT * FROM runs WHERE decision = ? AND id != ? ORDER BY started_at DESC, rowid LIMIT 1",
                 arguments: [decision.rawValue, id ?? ""]
             ).map(Self.runRecord)
         }

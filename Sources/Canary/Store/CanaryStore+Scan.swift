@@ -20,7 +20,7 @@ public struct StoredAttempt: Sendable {
 }
 
 extension CanaryStore {
-    /// Streams a run's attempts (in storage order) into `accumulator`, without holding them all in memory.
+    /// Streams a run's attempts (by probe, then in recording order) into `accumulator`, without holding them all in memory.
     public func scanAttempts<A: Sendable>(
         of runID: String, into accumulator: A, _ body: @escaping @Sendable (inout A, StoredAttempt) -> Void
     ) async throws -> A {
@@ -31,7 +31,7 @@ extension CanaryStore {
                 sql: """
                     SELECT probe, provider, intended_at, latency, passed, error_class, finding,
                            CASE WHEN passed THEN '' ELSE detail END
-                    FROM probe_results WHERE run_id = ?
+                    FROM probe_results WHERE run_id = ? ORDER BY probe, id
                     """,
                 arguments: [runID])
             while let row = try rows.next() {
@@ -90,7 +90,7 @@ extension CanaryStore {
         try await writer.read { db in
             var latencies: [ProbeKey: [Double]] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT probe, provider, latency FROM probe_results WHERE run_id = ?", arguments: [runID])
+                db, sql: "SELECT probe, provider, latency FROM probe_results WHERE run_id = ? ORDER BY probe, id", arguments: [runID])
             while let row = try rows.next() {
                 latencies[ProbeKey(probe: row[0], provider: row[1]), default: []].append(row[2])
             }

@@ -83,4 +83,12 @@ public struct RunSegment: Sendable, Equatable, Codable {
     public var gapSeconds: Double
     /// The URL probed in this segment (a resumed fake run gets new loopback ports).
     public var target: String
+
+    public init(position: Int, startedAt: Date, fromSeconds: Double, gapSeconds: Double, target: String) {
+        self.position = position
+        self.startedAt = startedAt
+        self.fromSeconds = fromSeconds
+        self.gapSeconds = gapSeconds
+        self.target = target
+    }
 }

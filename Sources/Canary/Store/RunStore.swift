@@ -24,7 +24,7 @@ public protocol RunStore: Sendable {
     /// Appends what Prometheus answered for a run's metric conditions, in one transaction.
     func append(_ readings: [PrometheusReading], to runID: String) async throws
 
-    /// Every run, newest first.
+    /// Every run, newest first (runs started at the same instant in recording order).
     func runs() async throws -> [RunRecord]
     /// One run, or nil.
     func run(_ id: String) async throws -> RunRecord?
@@ -47,7 +47,7 @@ public protocol RunStore: Sendable {
     /// What Prometheus answered for `runID`, in the order it was recorded; empty for a run that scraped.
     func prometheusReadings(of runID: String) async throws -> [PrometheusReading]
 
-    /// Streams a run's attempts (in storage order) into `accumulator`, without holding them all in memory.
+    /// Streams a run's attempts (by probe, then in recording order) into `accumulator`, without holding them all in memory.
     func scanAttempts<A: Sendable>(
         of runID: String, into accumulator: A, _ body: @escaping @Sendable (inout A, StoredAttempt) -> Void
     ) async throws -> A
