@@ -5,21 +5,26 @@ import Probes
 /// Everything a store answers about one run, as text: two stores hold the same run exactly when their snapshots are
 /// equal, order included.
 public enum StoreSnapshot {
-    public static func of(_ runID: String, in store: any RunStore) async throws -> String {
+    /// - Parameter recordingOrder: whether answers that follow the order results were recorded in (attempts within
+    ///   a probe, latencies) are compared in that order; a run copied in finishing order has another.
+    public static func of(_ runID: String, in store: any RunStore, recordingOrder: Bool = true) async throws -> String {
         var lines: [String] = []
         if let run = try await store.run(runID) { lines.append("run \(run)") }
         lines += try await store.runs().map { "listed \($0.id)" }
         lines += try await store.segments(of: runID).map { "segment \($0)" }
         lines += try await store.results(of: runID).map { "result \(describe($0))" }
         lines += try await store.scanResults(of: runID, into: [String]()) { $0.append("scanned \(describe($1))") }
-        lines += try await store.scanAttempts(of: runID, into: [String]()) { $0.append("attempt \($1)") }
+        let attempts = try await store.scanAttempts(of: runID, into: [String]()) { $0.append("attempt \($1)") }
+        lines += recordingOrder ? attempts : attempts.sorted()
         lines += try await store.alerts(of: runID).map { "alert \($0)" }
         lines += try await store.gates(of: runID).map { "gate \($0)" }
         lines += try await store.prometheusReadings(of: runID).map { "reading \($0)" }
         lines += try await store.rollbackSteps(of: runID).map { "rollback \($0)" }
         lines.append("baseline \(String(describing: try await store.baseline(of: runID)))")
         lines.append("last finish \(try await store.lastFinish(of: runID))")
-        lines += try await store.latencies(of: runID).sorted { $0.key < $1.key }.map { "latencies \($0.key) \($0.value)" }
+        lines += try await store.latencies(of: runID).sorted { $0.key < $1.key }.map {
+            "latencies \($0.key) \(recordingOrder ? $0.value : $0.value.sorted())"
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -33,7 +38,8 @@ public enum StoreSnapshot {
             + "\(result.finding ?? "-") [\(samples.joined(separator: " "))]"
     }
 
-    /// Records in `target` everything `source` holds of run `runID`, through the store protocol alone.
+    /// Records in `target` everything `source` holds of run `runID`, through the store protocol alone; results go in
+    /// finishing order, which is not always the order they were first recorded in.
     public static func copy(_ runID: String, from source: any RunStore, to target: any RunStore) async throws {
         guard let run = try await source.run(runID) else { throw ServerFailure("no run \(runID) to copy") }
         var started = run

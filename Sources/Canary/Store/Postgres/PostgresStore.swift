@@ -54,10 +54,14 @@ public final class PostgresStore: RunStore {
                 hint: PostgresFailure.hint(for: error, location: location))
         }
         let client = PostgresClient(configuration: settings.client, backgroundLogger: logger)
+        // The pool queues what is asked before `run()` has begun, and warns about it: not worth a line.
+        var queryLogger = logger
+        queryLogger.logLevel = max(logger.logLevel, .error)
+        let store = PostgresStore(client: client, location: location.description, logger: queryLogger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            return try await body(PostgresStore(client: client, location: location.description, logger: logger))
+            return try await body(store)
         }
     }
 
