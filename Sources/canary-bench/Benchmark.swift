@@ -9,7 +9,7 @@ import Synchronization
 /// deployment's webhook intake, and builds the database `bench/report.sh` times `canary report` on.
 ///
 ///     swift run -c release canary-bench scheduler [--rate 200] [--seconds 60]
-///     swift run -c release canary-bench store [--results 1000000]
+///     swift run -c release canary-bench store [--results 1000000] [--db PATH|postgres://…]
 ///     swift run -c release canary-bench engine [--seconds 10] [--concurrency 32]
 ///     swift run -c release canary-bench memory [--results 1000000]
 ///     swift run -c release canary-bench intake [--events 20000] [--concurrency 32]
@@ -73,38 +73,47 @@ enum Benchmark {
     }
 
     /// Appends `results` probe results (every tenth with 20 metric samples) in batches of 2,000, as a run commits
-    /// them; `keep` keeps the database there (for `bench/store.sh`), else it is removed.
+    /// them, into the store `--db` names: a SQLite file kept there (for `bench/store.sh`), a PostgreSQL URL, or
+    /// without it a temporary SQLite file that is removed.
     static func store(results count: Int, keep: String?) async throws {
-        let path = keep ?? FileManager.default.temporaryDirectory
+        let temporary = FileManager.default.temporaryDirectory
             .appendingPathComponent("canary-bench-\(UUID().uuidString).sqlite").path
-        let store = try CanaryStore(path: path)
-        try await store.begin(
-            RunRecord(
-                id: "bench", planName: "bench", planPath: "-", planSource: "", target: "-", speed: 1, faults: nil,
-                harnessVersion: CanaryVersion.current, startedAt: Date(), endedAt: nil, end: .unfinished,
-                decision: nil, reasons: []))
-        let samples = (0..<20).map { MetricSample(name: "bench_metric_\($0)", labels: ["provider": "hubspot"], value: Double($0)) }
-        let clock = ContinuousClock()
-        let started = clock.now
-        var written = 0
-        while written < count {
-            let batch = (0..<min(2000, count - written)).map { offset in
-                let index = written + offset
-                return ProbeResult(
-                    probe: "bench.\(index % 20)", provider: index % 3 == 0 ? "hubspot" : nil, phase: "bench",
-                    intendedAt: Double(index) / 200, startedAt: Double(index) / 200, latency: 0.01 + Double(index % 100) / 1000,
-                    passed: index % 50 != 0, errorClass: index % 50 == 0 ? "timeout" : nil, detail: "ok",
-                    samples: index % 10 == 0 ? samples : [])
+        let location = try StoreLocation(keep ?? temporary)
+        var logger = Logger(label: "bench")
+        logger.logLevel = .warning
+        let elapsed = try await location.withStore(logger: logger) { store in
+            let runID = RunRecord.newID()
+            try await store.begin(
+                RunRecord(
+                    id: runID, planName: "bench", planPath: "-", planSource: "", target: "-", speed: 1, faults: nil,
+                    harnessVersion: CanaryVersion.current, startedAt: Date(), endedAt: nil, end: .unfinished,
+                    decision: nil, reasons: []))
+            let samples = (0..<20).map {
+                MetricSample(name: "bench_metric_\($0)", labels: ["provider": "hubspot"], value: Double($0))
             }
-            try await store.append(batch, to: "bench")
-            written += batch.count
+            let clock = ContinuousClock()
+            let started = clock.now
+            var written = 0
+            while written < count {
+                let batch = (0..<min(2000, count - written)).map { offset in
+                    let index = written + offset
+                    return ProbeResult(
+                        probe: "bench.\(index % 20)", provider: index % 3 == 0 ? "hubspot" : nil, phase: "bench",
+                        intendedAt: Double(index) / 200, startedAt: Double(index) / 200,
+                        latency: 0.01 + Double(index % 100) / 1000, passed: index % 50 != 0,
+                        errorClass: index % 50 == 0 ? "timeout" : nil, detail: "ok",
+                        samples: index % 10 == 0 ? samples : [])
+                }
+                try await store.append(batch, to: runID)
+                written += batch.count
+            }
+            return (clock.now - started).seconds
         }
-        let elapsed = (clock.now - started).seconds
         print(
             String(
-                format: "store: %d results (+%d metric samples) in %.2f s: %.0f results/s",
-                count, count / 10 * 20, elapsed, Double(count) / elapsed))
-        if keep == nil { try? FileManager.default.removeItem(atPath: path) }
+                format: "store (%@): %d results (+%d metric samples) in %.2f s: %.0f results/s",
+                location.description, count, count / 10 * 20, elapsed, Double(count) / elapsed))
+        if keep == nil { try? FileManager.default.removeItem(atPath: temporary) }
     }
 }
 
