@@ -14,8 +14,8 @@ struct PostgresFailure: Error, CustomStringConvertible {
             + "(\(error.code)); was the table changed by hand?"
     }
 
-    /// An error while connecting to `location`.
-    init(_ error: any Error, location: PostgresLocation) {
+    /// An error while connecting or migrating.
+    init(connecting error: any Error) {
         switch error {
         case let error as PSQLError: description = Self.text(of: error)
         case let error as PostgresFailure: description = error.description

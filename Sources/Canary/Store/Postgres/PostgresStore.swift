@@ -50,7 +50,7 @@ public final class PostgresStore: RunStore {
             }
         } catch {
             throw CanaryError.storeFailed(
-                location.description, PostgresFailure(error, location: location),
+                location.description, PostgresFailure(connecting: error),
                 hint: PostgresFailure.hint(for: error, location: location))
         }
         let client = PostgresClient(configuration: settings.client, backgroundLogger: logger)
