@@ -12,20 +12,6 @@ extension EndToEndTests {
         /// rows, in ten seconds at speed 60.
         static let plan = """
             name: store-check
-            target:
-              backend_url: env:BACKEND_URL
-              frontend_url: env:FRONTEND_URL
-              workspace_id: env:WORKSPACE_ID
-              providers: [hubspot, zoho]
-              healthy: [healthy, ok, connected]
-              paths:
-                health: /health
-                crm_health: /crm/health
-                metrics: /crm/metrics
-                webhooks: /crm/webhooks/{provider}
-              signing:
-                hubspot: {scheme: hubspot-v3, secret: env:CRM_HUBSPOT_WEBHOOK_SECRET}
-                zoho: {scheme: zoho-token, secret: env:CRM_ZOHO_WEBHOOK_SECRET}
             phases:
               - name: webhooks
                 from: 0m

@@ -53,11 +53,12 @@ public final class PostgresStore: RunStore {
                 location.description, PostgresFailure(connecting: error),
                 hint: PostgresFailure.hint(for: error, location: location))
         }
-        let client = PostgresClient(configuration: settings.client, backgroundLogger: logger)
-        // The pool queues what is asked before `run()` has begun, and warns about it: not worth a line.
-        var queryLogger = logger
-        queryLogger.logLevel = max(logger.logLevel, .error)
-        let store = PostgresStore(client: client, location: location.description, logger: queryLogger)
+        // The pool queues what is asked before `run()` has begun, and warns about it: not worth a line. Its
+        // connection failures still reach the caller, as the failed queries' errors.
+        var quiet = logger
+        quiet.logLevel = max(logger.logLevel, .error)
+        let client = PostgresClient(configuration: settings.client, backgroundLogger: quiet)
+        let store = PostgresStore(client: client, location: location.description, logger: quiet)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
