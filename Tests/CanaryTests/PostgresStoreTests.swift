@@ -15,6 +15,8 @@ import Testing
         let fromEnvironment = try StoreLocation("postgresql://db.internal", environment: ["PGUSER": "ops", "PGPASSWORD": "pw"])
         #expect(fromEnvironment == .postgres(PostgresLocation(host: "db.internal", user: "ops", password: "pw", database: "ops")))
         #expect(try StoreLocation("reports/canary.sqlite") == .sqlite(path: "reports/canary.sqlite"))
+        let encoded = try PostgresLocation(url: "postgres://ops%40corp:p%2Fw%25@db.internal/runs")
+        #expect(encoded.user == "ops@corp" && encoded.password == "p/w%")
     }
 
     @Test func aBadURLSaysWhatIsWrongWithoutThePassword() {

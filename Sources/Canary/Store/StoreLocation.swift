@@ -86,7 +86,8 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             throw CanaryError.usage(
                 "The database URL \(Self.redacted(text)) has no host.", hint: "Write it as \(shape).")
         }
-        guard let user = components.user.flatMap({ $0.removingPercentEncoding }) ?? environment["PGUSER"] else {
+        // URLComponents decodes the user and password already: `%40` is an `@` in them.
+        guard let user = components.user ?? environment["PGUSER"] else {
             throw CanaryError.usage(
                 "The database URL \(Self.redacted(text)) names no user.",
                 hint: "Write it as \(shape), or set PGUSER.")
@@ -113,7 +114,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         }
         self.init(
             host: host, port: components.port ?? 5432, user: user,
-            password: components.password?.removingPercentEncoding ?? environment["PGPASSWORD"],
+            password: components.password ?? environment["PGPASSWORD"],
             database: database.isEmpty ? user : database, tls: tls, rootCertificate: rootCertificate)
     }
 
