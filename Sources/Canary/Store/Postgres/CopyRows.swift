@@ -1,4 +1,5 @@
 import NIOCore
+import PostgresNIO
 
 /// Rows in the text format of PostgreSQL's `COPY … FROM STDIN`: fields split by tabs, rows by newlines, `\N` for
 /// NULL, and backslash escapes for the four bytes that would break that shape.
@@ -6,14 +7,10 @@ import NIOCore
 /// The store's hot path: one `COPY` carries a whole batch of results in a single statement, with no bind
 /// parameters and so no limit of 65,535 of them.
 struct CopyRows {
-    private(set) var buffer: ByteBuffer
+    /// Rows are sent once this many bytes wait, so a batch never sits whole in memory twice.
+    static let flushBytes = 1 << 16
+    private var buffer = ByteBufferAllocator().buffer(capacity: flushBytes)
     private var fieldsInRow = 0
-    /// Rows appended so far.
-    private(set) var count = 0
-
-    init(capacity: Int = 64 * 1024) {
-        buffer = ByteBufferAllocator().buffer(capacity: capacity)
-    }
 
     mutating func field(_ text: String?) {
         separate()
@@ -69,14 +66,18 @@ struct CopyRows {
     mutating func endRow() {
         buffer.writeInteger(UInt8(ascii: "\n"))
         fieldsInRow = 0
-        count += 1
     }
 
-    /// Hands over the rows so far and starts an empty buffer.
-    mutating func take() -> ByteBuffer {
+    /// Sends the rows so far once they fill ``flushBytes``.
+    mutating func flushIfFull(to writer: PostgresCopyFromWriter) async throws {
+        if buffer.readableBytes >= Self.flushBytes { try await flush(to: writer) }
+    }
+
+    /// Sends the rows so far and starts an empty buffer.
+    mutating func flush(to writer: PostgresCopyFromWriter) async throws {
         let rows = buffer
-        buffer = ByteBufferAllocator().buffer(capacity: max(rows.readableBytes, 1024))
-        return rows
+        buffer = ByteBufferAllocator().buffer(capacity: Self.flushBytes)
+        try await writer.write(rows)
     }
 
     private mutating func separate() {

@@ -43,6 +43,9 @@ struct PostgresFailure: Error, CustomStringConvertible {
         }
     }
 
+    /// A failure described only by canary, e.g. a schema written by a newer canary.
+    init(description: String) { self.description = description }
+
     /// What to try when connecting failed with `error`.
     static func hint(for error: any Error, location: PostgresLocation) -> String {
         guard let error = error as? PSQLError else {
@@ -60,4 +63,10 @@ struct PostgresFailure: Error, CustomStringConvertible {
         return "Check that PostgreSQL listens on \(location.host):\(location.port) and that \(location.user) may "
             + "connect to \(location.database)."
     }
+}
+
+extension PostgresTransactionError {
+    /// What went wrong, rather than postgres-nio's wrapper: the transaction's own error, else BEGIN's, COMMIT's or
+    /// ROLLBACK's.
+    var cause: any Error { closureError ?? beginError ?? commitError ?? rollbackError ?? self }
 }

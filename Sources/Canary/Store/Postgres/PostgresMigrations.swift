@@ -135,11 +135,7 @@ enum PostgresMigrations {
                 }
             }
         } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error
+            throw error.cause
         }
     }
-}
-
-extension PostgresFailure {
-    init(description: String) { self.description = description }
 }

@@ -9,7 +9,7 @@ extension PostgresStore {
             do {
                 try await client.withTransaction(logger: logger) { connection in try await body(connection) }
             } catch let error as PostgresTransactionError {
-                throw error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error
+                throw error.cause
             }
         }
     }
@@ -94,9 +94,9 @@ extension PostgresStore {
                     rows.field(result.detail)
                     rows.field(result.finding)
                     rows.endRow()
-                    if rows.buffer.readableBytes >= 1 << 16 { try await writer.write(rows.take()) }
+                    try await rows.flushIfFull(to: writer)
                 }
-                try await writer.write(rows.take())
+                try await rows.flush(to: writer)
             }
             guard results.contains(where: { !$0.samples.isEmpty }) else { return }
             try await connection.copyFrom(
@@ -115,9 +115,9 @@ extension PostgresStore {
                         rows.field(sample.value)
                         rows.endRow()
                     }
-                    if rows.buffer.readableBytes >= 1 << 16 { try await writer.write(rows.take()) }
+                    try await rows.flushIfFull(to: writer)
                 }
-                try await writer.write(rows.take())
+                try await rows.flush(to: writer)
             }
         }
     }
@@ -207,7 +207,7 @@ extension PostgresStore {
                     rows.field(reading.source)
                     rows.endRow()
                 }
-                try await writer.write(rows.take())
+                try await rows.flush(to: writer)
             }
         }
     }
