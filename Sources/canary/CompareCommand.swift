@@ -29,11 +29,7 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let location = try store.location
-        if let missing = location.missingDatabase {
-            Terminal.error("\(missing)\n  hint: run `canary run` first, or pass --db PATH.")
-            throw ExitCode.usage
-        }
+        let location = try store.existingLocation()
         let comparison: LatencyComparison
         var policy = ComparisonPolicy.standard
         policy.minimumSamples = minSamples

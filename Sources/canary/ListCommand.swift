@@ -9,11 +9,7 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let location = try store.location
-        if let missing = location.missingDatabase {
-            Terminal.error("\(missing)\n  hint: run `canary run` first, or pass --db PATH.")
-            throw ExitCode.usage
-        }
+        let location = try store.existingLocation()
         let runs: [RunRecord]
         do {
             runs = try await location.withStore(logger: store.logger) { try await $0.runs() }

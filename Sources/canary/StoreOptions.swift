@@ -27,6 +27,16 @@ struct StoreOptions: ParsableArguments {
         return logger
     }
 
+    /// The location of runs to read: a SQLite file that does not exist is said on the terminal, as a usage error.
+    func existingLocation() throws -> StoreLocation {
+        let location = try location
+        if let missing = location.missingDatabase {
+            Terminal.error("\(missing)\n  hint: run `canary run` first, or pass --db PATH.")
+            throw ExitCode.usage
+        }
+        return location
+    }
+
     func validate() throws {
         do {
             _ = try location
