@@ -3,12 +3,6 @@ import Foundation
 import ServerTestSupport
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A real Prometheus for a test: started on a free loopback port with its own configuration and storage in a
 /// temporary folder, scraping one target every second, and stopped (its folder removed) when the test is done.
 ///
@@ -48,10 +42,10 @@ struct PrometheusServer: Sendable {
 
     private static func start(scraping metricsURL: String, job: String) async throws -> PrometheusServer {
         guard let binary else {
-            throw Failure("prometheus is required (CANARY_REQUIRE_PROMETHEUS=1) but not on PATH: apt-get install prometheus")
+            throw ServerFailure("prometheus is required (CANARY_REQUIRE_PROMETHEUS=1) but not on PATH: apt-get install prometheus")
         }
         guard let target = URL(string: metricsURL), let host = target.host, let port = target.port else {
-            throw Failure("cannot scrape \(metricsURL): it needs a host and a port")
+            throw ServerFailure("cannot scrape \(metricsURL): it needs a host and a port")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("canary-prometheus-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
@@ -77,7 +71,7 @@ struct PrometheusServer: Sendable {
         ]
         _ = FileManager.default.createFile(atPath: folder + "/prometheus.log", contents: nil)
         guard let log = FileHandle(forWritingAtPath: folder + "/prometheus.log") else {
-            throw Failure("cannot write prometheus's log in \(folder)")
+            throw ServerFailure("cannot write prometheus's log in \(folder)")
         }
         process.standardOutput = log
         process.standardError = log
@@ -91,7 +85,7 @@ struct PrometheusServer: Sendable {
         }
         let output = (try? String(contentsOfFile: folder + "/prometheus.log", encoding: .utf8)) ?? ""
         await server.stop()
-        throw Failure("prometheus did not become ready on 127.0.0.1:\(listen) within 30 s:\n\(output.suffix(2000))")
+        throw ServerFailure("prometheus did not become ready on 127.0.0.1:\(listen) within 30 s:\n\(output.suffix(2000))")
     }
 
     /// Whether `/-/ready` answers 200.
@@ -114,10 +108,5 @@ struct PrometheusServer: Sendable {
             }
         }
         try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
     }
 }
