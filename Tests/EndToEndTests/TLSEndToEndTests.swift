@@ -7,22 +7,29 @@ import NIOSSL
 import Probes
 import Testing
 
-/// The pilot over HTTPS with a private CA, and the certificates a real deployment gets wrong.
+/// The pilot over HTTPS with a private CA.
 ///
-/// Not one of the serialized ``EndToEndTests``: its two-minute pilot needs a fraction of a core, so it runs beside them.
-@Suite(.timeLimit(.minutes(4))) struct TLSEndToEndTests {
-    @Test func thePilotOverTLSWithAPrivateCADecidesGo() async throws {
-        let authority = try TestCertificateAuthority()
-        let caFile = try authority.writePEM(in: EndToEnd.temporaryFolder())
-        let (summary, _, _) = try await EndToEnd.runPilot(
-            faults: nil, serverTLS: try authority.serverConfiguration(), probeTLS: ProbeTLS(caFile: caFile))
-        #expect(summary.outcome.decision == .go, "\(summary.headline)")
-        let markdown = try String(contentsOfFile: summary.reportFolder + "/report.md", encoding: .utf8)
-        #expect(markdown.contains("| target | https://127.0.0.1:"))
-        #expect(markdown.contains("| TLS | trusts the CA in \(caFile) besides the system's |"))
-        #expect(!markdown.contains("Warning:"))
+/// One of the serialized ``EndToEndTests``: its go rests on a real-time latency gate (webhook effect
+/// p95 under 2 s), which a fault matrix running beside it on two cores pushed past 3 s in CI.
+extension EndToEndTests {
+    @Suite(.timeLimit(.minutes(4))) struct TLSPilotTests {
+        @Test func thePilotOverTLSWithAPrivateCADecidesGo() async throws {
+            let authority = try TestCertificateAuthority()
+            let caFile = try authority.writePEM(in: EndToEnd.temporaryFolder())
+            let (summary, _, _) = try await EndToEnd.runPilot(
+                faults: nil, serverTLS: try authority.serverConfiguration(), probeTLS: ProbeTLS(caFile: caFile))
+            #expect(summary.outcome.decision == .go, "\(summary.headline)")
+            let markdown = try String(contentsOfFile: summary.reportFolder + "/report.md", encoding: .utf8)
+            #expect(markdown.contains("| target | https://127.0.0.1:"))
+            #expect(markdown.contains("| TLS | trusts the CA in \(caFile) besides the system's |"))
+            #expect(!markdown.contains("Warning:"))
+        }
     }
+}
 
+/// The certificates a real deployment gets wrong, and a CA file that is not one. Each check is a
+/// single request, so these run beside the serialized suites.
+@Suite(.timeLimit(.minutes(2))) struct TLSEndToEndTests {
     @Test func expiredWrongHostAndUnknownCertificatesAreTLSFailures() async throws {
         let authority = try TestCertificateAuthority()
         let caFile = try authority.writePEM(in: EndToEnd.temporaryFolder())
