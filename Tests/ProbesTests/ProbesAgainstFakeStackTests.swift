@@ -26,7 +26,8 @@ import Testing
             backendURL: stack.deployment.baseURL, frontendURL: stack.frontendURL, workspaceID: "ws_fake_stack",
             crmRead: crmRead)
         return ProbeContext(
-            http: http, target: target, timeout: .seconds(10),
+            // As the pilot's import.csv: an import's completion can take seconds on a loaded machine.
+            http: http, target: target, timeout: .seconds(30),
             secrets: ProbeSecrets(environment.mapValues { Secret($0) }), logger: Logger(label: "test"))
     }
 

@@ -21,19 +21,28 @@ struct OdooAPI: Sendable {
             if let email = partner["email"]?.string, let id = partner["id"]?.int { existing[email] = id }
         }
         var creates: [JSONValue] = []
+        var writes: [(id: Int, values: JSONValue)] = []
         for row in rows {
             let values: JSONValue = [
                 "name": .string("\(row.firstName) \(row.lastName)"), "email": .string(row.email),
                 "phone": .string(row.phone), "comment": .string(row.company),
             ]
-            if let id = existing[row.email] {
-                _ = try await execute("res.partner", "write", [[.int(id)], values])
-            } else {
-                creates.append(values)
+            if let id = existing[row.email] { writes.append((id, values)) } else { creates.append(values) }
+        }
+        // `write` gives every listed id the same values, so each partner is one call; a few go at once, as a
+        // worker pool would send them, so a re-import does not hold the Odoo lane for 100 round trips.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, write) in writes.enumerated() {
+                if index >= Self.writesInFlight { try await group.next() }
+                group.addTask { _ = try await execute("res.partner", "write", [[.int(write.id)], write.values]) }
             }
+            try await group.waitForAll()
         }
         if !creates.isEmpty { _ = try await execute("res.partner", "create", [.array(creates)]) }
     }
+
+    /// Partner writes of one batch sent at once.
+    static let writesInFlight = 8
 
     /// Creates a "Call" activity on the partner, or updates its note when `existing` is its id.
     func writeCall(_ activity: CallActivity, existing: String?) async throws -> String {
