@@ -124,6 +124,50 @@ import Testing
         }
     }
 
+    /// Locations join, say they are alive, finish and rejoin; results keep their location; the decision lease goes
+    /// to one holder at a time, runs out, and is gone once the run is decided.
+    @Test(arguments: Kind.available) func locationsAndTheDecisionLease(_ kind: Kind) async throws {
+        try await kind.freshLocation().withStore(logger: Self.logger) { store in
+            try await store.begin(Self.run("r"))
+            let joined = Date(timeIntervalSince1970: 1_700_000_010)
+            let us = RunLocation(name: "us-east", runnerPID: 7, runnerHost: "b", target: "https://edge-us", joinedAt: joined, fromSeconds: 10, lastSeen: 10)
+            let eu = RunLocation(name: "eu-west", runnerPID: 6, runnerHost: "a", target: "https://edge-eu", joinedAt: joined, fromSeconds: 0, lastSeen: 0)
+            try await store.join("r", location: us)
+            try await store.join("r", location: eu)
+            try await store.heartbeat("r", location: "eu-west", at: 30)
+            try await store.heartbeat("r", location: "eu-west", at: 20)
+            try await store.finishLocation("r", location: "us-east", at: 40)
+            var locations = try await store.locations(of: "r")
+            #expect(locations.map(\.name) == ["eu-west", "us-east"])
+            #expect(locations[0].lastSeen == 30, "a late heartbeat never moves the last sign of life back")
+            #expect(locations[1].finishedAt == 40 && locations[1].lastSeen == 40 && locations[1].target == "https://edge-us")
+            var rejoined = us
+            rejoined.runnerPID = 8
+            rejoined.fromSeconds = 50
+            rejoined.lastSeen = 50
+            try await store.join("r", location: rejoined)
+            locations = try await store.locations(of: "r")
+            #expect(locations[1] == rejoined, "a rejoining location replaces its runner and clears its finish")
+
+            try await store.append(
+                [
+                    ProbeResult(probe: "health", provider: nil, phase: "p", intendedAt: 1, startedAt: 1, latency: 0.1, passed: true, errorClass: nil, detail: "ok", location: "eu-west"),
+                    ProbeResult(probe: "health", provider: nil, phase: "p", intendedAt: 2, startedAt: 2, latency: 0.1, passed: false, errorClass: "connection", detail: "refused", location: "us-east"),
+                    ProbeResult(probe: "health", provider: nil, phase: "p", intendedAt: 3, startedAt: 3, latency: 0.1, passed: true, errorClass: nil, detail: "ok"),
+                ], to: "r")
+            #expect(try await store.results(of: "r").map(\.location) == ["eu-west", "us-east", nil])
+            #expect(try await store.scanResults(of: "r", into: [String?]()) { $0.append($1.location) } == ["eu-west", "us-east", nil])
+
+            let now = Date(timeIntervalSince1970: 1_700_000_100)
+            #expect(try await store.claimDecision(of: "r", by: "eu-west", until: now + 60, now: now))
+            #expect(try await store.claimDecision(of: "r", by: "us-east", until: now + 60, now: now) == false)
+            #expect(try await store.claimDecision(of: "r", by: "eu-west", until: now + 90, now: now + 30), "the holder renews")
+            #expect(try await store.claimDecision(of: "r", by: "us-east", until: now + 200, now: now + 91), "a lease that ran out is taken")
+            try await store.finish("r", endedAt: now, end: .completed, reach: 60, gates: [], outcome: .init(decision: .go, reasons: []))
+            #expect(try await store.claimDecision(of: "r", by: "us-east", until: now + 300, now: now + 92) == false, "a decided run has no lease")
+        }
+    }
+
     /// A batch larger than PostgreSQL's 65,535 bind parameters would allow as one INSERT, with samples on some
     /// results, keeps every row, its samples, and the order results came in.
     @Test(arguments: Kind.available) func largeBatchesKeepEveryResultAndItsSamples(_ kind: Kind) async throws {

@@ -12,6 +12,7 @@ public enum StoreSnapshot {
         if let run = try await store.run(runID) { lines.append("run \(run)") }
         lines += try await store.runs().map { "listed \($0.id)" }
         lines += try await store.segments(of: runID).map { "segment \($0)" }
+        lines += try await store.locations(of: runID).map { "location \($0)" }
         lines += try await store.results(of: runID).map { "result \(describe($0))" }
         lines += try await store.scanResults(of: runID, into: [String]()) { $0.append("scanned \(describe($1))") }
         let attempts = try await store.scanAttempts(of: runID, into: [String]()) { $0.append("attempt \($1)") }
@@ -35,7 +36,7 @@ public enum StoreSnapshot {
         }
         return "\(result.probe) \(result.provider ?? "-") \(result.phase) \(result.intendedAt) \(result.startedAt) "
             + "\(result.latency) \(result.passed) \(result.errorClass ?? "-") \(result.detail.debugDescription) "
-            + "\(result.finding ?? "-") [\(samples.joined(separator: " "))]"
+            + "\(result.finding ?? "-") \(result.location ?? "-") [\(samples.joined(separator: " "))]"
     }
 
     /// Records in `target` everything `source` holds of run `runID`, through the store protocol alone; results go in
@@ -49,6 +50,13 @@ public enum StoreSnapshot {
         try await target.begin(started)
         for segment in try await source.segments(of: runID).dropFirst() {
             try await target.resume(runID, segment: segment, pid: run.runnerPID ?? 0, host: run.runnerHost ?? "")
+        }
+        for location in try await source.locations(of: runID) {
+            try await target.join(runID, location: location)
+            if let finished = location.finishedAt {
+                try await target.finishLocation(runID, location: location.name, at: finished)
+            }
+            try await target.heartbeat(runID, location: location.name, at: location.lastSeen)
         }
         let results = try await source.results(of: runID)
         for start in stride(from: 0, to: results.count, by: 2_000) {

@@ -19,10 +19,13 @@ public struct ProbeResult: Sendable {
     public var finding: String?
     /// Metric samples it collected (not stored with the result; see `RunStore`).
     public var samples: [MetricSample]
+    /// The location of the runner that made the attempt, in a run recorded from several; nil otherwise.
+    public var location: String?
 
     public init(
         probe: String, provider: String?, phase: String, intendedAt: Double, startedAt: Double, latency: Double,
-        passed: Bool, errorClass: String?, detail: String, finding: String? = nil, samples: [MetricSample] = []
+        passed: Bool, errorClass: String?, detail: String, finding: String? = nil, samples: [MetricSample] = [],
+        location: String? = nil
     ) {
         self.probe = probe
         self.provider = provider
@@ -35,6 +38,7 @@ public struct ProbeResult: Sendable {
         self.detail = detail
         self.finding = finding
         self.samples = samples
+        self.location = location
     }
 
     /// When it finished, seconds since the run began.
@@ -47,6 +51,7 @@ public struct ProbeResult: Sendable {
     public var attempt: Observations.Attempt {
         Observations.Attempt(
             probe: probe, provider: provider, phase: phase, finishedAt: finishedAt, latency: latency,
-            outcome: passed ? .pass : (unverified ? .unverified : .fail), errorClass: errorClass, detail: detail)
+            outcome: passed ? .pass : (unverified ? .unverified : .fail), errorClass: errorClass, detail: detail,
+            location: location)
     }
 }

@@ -3,7 +3,8 @@ import GRDB
 extension CanaryStore {
     /// Schema additions after `v1`: baselines and rollback steps (`v2`); then how a run met its target, where it
     /// stopped and who records it, its segments (one per resume), and the severity, unit and instance of gates and
-    /// alerts (`v3`); how TLS was verified (`v4`); what Prometheus answered for a run's metric conditions (`v5`).
+    /// alerts (`v3`); how TLS was verified (`v4`); what Prometheus answered for a run's metric conditions (`v5`); the locations recording a run, each result's
+    /// location, and the lease to decide (`v6`).
     static func registerLaterMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v2-reports") { db in
             try db.execute(sql: """
@@ -45,6 +46,18 @@ extension CanaryStore {
                     condition_key TEXT NOT NULL, grp TEXT, at REAL NOT NULL, value REAL, samples INTEGER NOT NULL,
                     problem TEXT, promql TEXT NOT NULL, source TEXT NOT NULL);
                 CREATE INDEX prometheus_readings_run ON prometheus_readings(run_id);
+                """)
+        }
+        migrator.registerMigration("v6-locations") { db in
+            try db.execute(sql: """
+                ALTER TABLE probe_results ADD COLUMN location TEXT;
+                CREATE TABLE run_locations (
+                    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL, runner_pid INTEGER, runner_host TEXT, target TEXT NOT NULL,
+                    joined_at REAL NOT NULL, from_seconds REAL NOT NULL, last_seen REAL NOT NULL, finished_at REAL,
+                    PRIMARY KEY (run_id, name));
+                ALTER TABLE runs ADD COLUMN decider TEXT;
+                ALTER TABLE runs ADD COLUMN decider_until REAL;
                 """)
         }
     }

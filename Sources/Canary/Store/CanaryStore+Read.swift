@@ -47,7 +47,7 @@ extension CanaryStore {
                     probe: row["probe"], provider: row["provider"], phase: row["phase"],
                     intendedAt: row["intended_at"], startedAt: row["started_at"], latency: row["latency"],
                     passed: row["passed"], errorClass: row["error_class"], detail: row["detail"],
-                    finding: row["finding"])
+                    finding: row["finding"], location: row["location"])
                 result.samples = samplesByResult.removeValue(forKey: row["id"]) ?? []
                 results.append(result)
             }

@@ -68,7 +68,7 @@ extension CanaryStore {
                 db,
                 sql: """
                     SELECT id, probe, provider, phase, intended_at, started_at, latency, passed, error_class,
-                           CASE WHEN passed THEN '' ELSE detail END, finding
+                           CASE WHEN passed THEN '' ELSE detail END, finding, location
                     FROM probe_results WHERE run_id = ? ORDER BY intended_at + latency, id
                     """,
                 arguments: [runID])
@@ -79,7 +79,7 @@ extension CanaryStore {
                     ProbeResult(
                         probe: row[1], provider: row[2], phase: row[3], intendedAt: row[4], startedAt: row[5],
                         latency: row[6], passed: row[7], errorClass: row[8], detail: row[9], finding: row[10],
-                        samples: samplesByResult.removeValue(forKey: id) ?? []))
+                        samples: samplesByResult.removeValue(forKey: id) ?? [], location: row[11]))
             }
             return result
         }

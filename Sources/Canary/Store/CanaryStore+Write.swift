@@ -56,8 +56,8 @@ extension CanaryStore {
                 db,
                 sql: """
                     INSERT INTO probe_results (run_id, phase, probe, provider, intended_at, started_at, latency,
-                                               passed, error_class, detail, finding)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               passed, error_class, detail, finding, location)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let insertSample = try RowInserter(
                 db, sql: "INSERT INTO metric_samples (run_id, result_id, at, name, labels, value) VALUES (?, ?, ?, ?, ?, ?)")
@@ -74,6 +74,7 @@ extension CanaryStore {
                 insertResult.bind(9, result.errorClass)
                 insertResult.bind(10, result.detail)
                 insertResult.bind(11, result.finding)
+                insertResult.bind(12, result.location)
                 try insertResult.insert()
                 guard !result.samples.isEmpty else { continue }
                 let resultID = db.lastInsertedRowID

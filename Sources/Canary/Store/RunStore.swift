@@ -24,6 +24,20 @@ public protocol RunStore: Sendable {
     /// Appends what Prometheus answered for a run's metric conditions, in one transaction.
     func append(_ readings: [PrometheusReading], to runID: String) async throws
 
+    /// Records that a runner records into `runID` from `location.name`: a new location, or one rejoining (its
+    /// pid, host, target and start replaced, its finish cleared).
+    func join(_ runID: String, location: RunLocation) async throws
+    /// Records that the runner of `location` is alive at `seconds` (real seconds on the run's clock).
+    func heartbeat(_ runID: String, location: String, at seconds: Double) async throws
+    /// Records that `location` played its timeline to the end at `seconds`.
+    func finishLocation(_ runID: String, location: String, at seconds: Double) async throws
+    /// The locations recording into `runID`, by name; empty for a run recorded from one unnamed place.
+    func locations(of runID: String) async throws -> [RunLocation]
+    /// Takes or renews, for `holder`, the lease to decide `runID` until `until`. True when it is `holder`'s now;
+    /// false while another holder's lease runs, or once the run is decided. One conditional update, so two
+    /// runners finishing at once never both decide, and a lease whose holder died runs out.
+    func claimDecision(of runID: String, by holder: String, until: Date, now: Date) async throws -> Bool
+
     /// Every run, newest first (runs started at the same instant in recording order).
     func runs() async throws -> [RunRecord]
     /// One run, or nil.

@@ -102,6 +102,18 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX prometheus_readings_run ON prometheus_readings(run_id)",
         ]),
+        Migration(identifier: "v6-locations", statements: [
+            "ALTER TABLE probe_results ADD COLUMN location TEXT",
+            """
+            CREATE TABLE run_locations (
+                run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                name TEXT COLLATE "C" NOT NULL, runner_pid BIGINT, runner_host TEXT, target TEXT NOT NULL,
+                joined_at DOUBLE PRECISION NOT NULL, from_seconds DOUBLE PRECISION NOT NULL,
+                last_seen DOUBLE PRECISION NOT NULL, finished_at DOUBLE PRECISION,
+                PRIMARY KEY (run_id, name))
+            """,
+            "ALTER TABLE runs ADD COLUMN decider TEXT, ADD COLUMN decider_until DOUBLE PRECISION",
+        ]),
     ]
 
     /// Applies the migrations `connection`'s database has not had yet, all in one transaction.

@@ -52,19 +52,19 @@ extension PostgresStore {
             let rows = try await client.query(
                 """
                 SELECT id, probe, provider, phase, intended_at, started_at, latency, passed, error_class,
-                       CASE WHEN passed AND NOT \(passedDetails) THEN '' ELSE detail END, finding
+                       CASE WHEN passed AND NOT \(passedDetails) THEN '' ELSE detail END, finding, location
                 FROM probe_results WHERE run_id = \(runID) ORDER BY intended_at + latency, id
                 """, logger: logger)
             for try await row in rows {
-                let (id, probe, provider, phase, intendedAt, startedAt, latency, passed, errorClass, detail, finding) =
+                let (id, probe, provider, phase, intendedAt, startedAt, latency, passed, errorClass, detail, finding, location) =
                     try row.decode(
-                        (Int64, String, String?, String, Double, Double, Double, Bool, String?, String, String?).self)
+                        (Int64, String, String?, String, Double, Double, Double, Bool, String?, String, String?, String?).self)
                 body(
                     &result,
                     ProbeResult(
                         probe: probe, provider: provider, phase: phase, intendedAt: intendedAt, startedAt: startedAt,
                         latency: latency, passed: passed, errorClass: errorClass, detail: detail, finding: finding,
-                        samples: samplesByResult.removeValue(forKey: id) ?? []))
+                        samples: samplesByResult.removeValue(forKey: id) ?? [], location: location))
             }
             return result
         }

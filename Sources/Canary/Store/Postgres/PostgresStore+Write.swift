@@ -75,7 +75,7 @@ extension PostgresStore {
                 table: "probe_results",
                 columns: [
                     "id", "run_id", "phase", "probe", "provider", "intended_at", "started_at", "latency", "passed",
-                    "error_class", "detail", "finding",
+                    "error_class", "detail", "finding", "location",
                 ],
                 logger: logger
             ) { writer in
@@ -93,6 +93,7 @@ extension PostgresStore {
                     rows.field(result.errorClass)
                     rows.field(result.detail)
                     rows.field(result.finding)
+                    rows.field(result.location)
                     rows.endRow()
                     try await rows.flushIfFull(to: writer)
                 }
