@@ -33,6 +33,7 @@ public enum DecisionEngine {
         retest += input.gates.filter { $0.verdict == .fail && $0.severity == .warning }
             .map { gateReason($0, effect: .fixAndRetest) }
         retest += gapReasons(input)
+        retest += input.silentLocations.map(silentReason)
         if let incomplete = incompleteReason(input) { retest.append(incomplete) }
         retest += noDataReasons(input.gates, end: input.end)
         if input.attempts == 0 { retest.append(Reason(cause: .noEvidence, effect: .fixAndRetest)) }
@@ -78,6 +79,7 @@ public enum DecisionEngine {
         for gate in input.gates where gate.verdict == .fail && gate.severity == .critical {
             for evidence in gate.evidence {
                 add(evidence, rule: gate.gate) { reason in
+                    reason.locations = gate.missedAt
                     reason.observed = gate.observed
                     reason.threshold = gate.threshold
                     reason.unit = gate.unit
@@ -88,6 +90,7 @@ public enum DecisionEngine {
         for event in input.alerts where event.state == .fired && event.level == .critical {
             for evidence in event.evidence {
                 add(evidence, rule: event.name) { reason in
+                    reason.locations = event.locations
                     reason.at = event.at
                     reason.observed = event.value
                     reason.unit = event.unit
@@ -109,6 +112,7 @@ public enum DecisionEngine {
         reason.observed = event.value
         reason.unit = event.unit
         reason.threshold = event.condition
+        reason.locations = event.locations
         return reason
     }
 
@@ -123,6 +127,14 @@ public enum DecisionEngine {
         reason.threshold = gate.threshold
         reason.unit = gate.unit
         reason.window = gate.window
+        reason.locations = gate.missedAt
+        return reason
+    }
+
+    private static func silentReason(_ location: LocationSummary) -> Reason {
+        var reason = Reason(cause: .locationSilent, effect: .fixAndRetest)
+        reason.locations = [location.name]
+        reason.at = location.lastSeen
         return reason
     }
 
@@ -203,6 +215,8 @@ public struct DecisionInput: Sendable {
     public var gaps: [RunGap]
     /// Plan seconds of the plan's shortest alert window; a gap longer than it can never be `go`.
     public var shortestAlertWindow: Double?
+    /// Locations of the run that stopped reporting or never did; any one keeps the run from `go`.
+    public var silentLocations: [LocationSummary] = []
 
     public init(
         end: RunEnd, speed: Double = 1, alerts: [AlertEvent], gates: [GateVerdict], findings: [Finding], attempts: Int,

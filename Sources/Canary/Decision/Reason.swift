@@ -20,6 +20,8 @@ public struct Reason: Sendable, Equatable, Codable {
         case incomplete
         /// The run was not watched for longer than an alert window (killed, then resumed).
         case unwatchedGap = "unwatched-gap"
+        /// A location the run is recorded from stopped reporting, or never did.
+        case locationSilent = "location-silent"
         /// Gates without data, grouped by why.
         case noData = "no-data"
         /// No attempt finished at all.
@@ -60,6 +62,8 @@ public struct Reason: Sendable, Equatable, Codable {
     public var end: RunEnd?
     /// A count: gates that passed (`all-passed`), members of a group.
     public var count: Int?
+    /// In a run recorded from several locations: where the failure was seen, or the location that went silent.
+    public var locations: [String]?
 
     public init(cause: Cause, effect: Decision) {
         self.cause = cause

@@ -21,37 +21,82 @@ public struct Judge: Sendable {
     public func judge(runID: String, end: RunEnd? = nil, reach: Double? = nil) async throws -> Judgment {
         guard let run = try await store.run(runID) else { throw CanaryError.runNotFound(runID, database: store.location) }
         let plan = try Self.plan(of: run)
-        var read = try await store.scanResults(of: runID, into: RunObservations()) { read, result in read.add(result) }
-        read.observations.baseline = try await baselineLatencies(of: runID)
+        var read = try await store.scanResults(of: runID, into: LocatedObservations()) { read, result in read.add(result) }
+        let baseline = try await baselineLatencies(of: runID)
         let readings = try await store.prometheusReadings(of: runID)
         var metricsSource: String?
+        var prometheus: PrometheusReadings?
         if plan.target.metricsSource != nil || !readings.isEmpty {
             let answers = PrometheusReadings(readings)
-            read.observations.prometheus = answers
+            prometheus = answers
             let servers = answers.sources.isEmpty ? plan.target.metricsSource.map { [$0.url] } ?? [] : answers.sources
             metricsSource = "Prometheus " + servers.joined(separator: ", ")
         }
+        read.share(baseline: baseline, prometheus: prometheus)
         let end = end ?? run.end
-        let reach = reach ?? run.reach ?? read.reach
-        var monitor = AlertMonitor(rules: plan.alerts, speed: run.speed)
-        let alerts = monitor.advance(read.observations, to: reach)
-        let reasonsForNoData = NoDataReasons(
-            plan: plan, observations: read.observations, reach: reach, speed: run.speed)
-        let gates = plan.gates.map { gate in
-            var verdict = gate.judge(read.observations, at: reach, speed: run.speed)
+        let reach = reach ?? run.reach ?? read.all.reach
+        let joined = try await store.locations(of: runID)
+        let names = Array(Set(joined.map(\.name) + plan.locations)).sorted()
+        let (alerts, gates) =
+            names.isEmpty
+            ? Self.rules(plan, over: read.all, reach: reach, speed: run.speed)
+            : Self.rulesByLocation(plan, names: names, read: read, reach: reach, speed: run.speed)
+        let locations = LocationSummary.of(
+            names, joined: joined, read: read, reach: reach, limit: RunLocation.silenceLimit(plan, speed: run.speed))
+        let segments = try await store.segments(of: runID)
+        let gaps = segments.filter { $0.position > 0 }.map { RunGap(at: $0.fromSeconds, seconds: $0.gapSeconds) }
+        let findings = read.all.findings
+        var input = DecisionInput(
+            end: end, speed: run.speed, alerts: alerts, gates: gates, findings: findings, attempts: read.all.attempts,
+            reach: reach, gaps: gaps, shortestAlertWindow: plan.shortestAlertWindow)
+        input.silentLocations = locations.filter { $0.state == .silent }
+        let outcome = DecisionEngine.decide(input)
+        return Judgment(
+            run: run, plan: plan, end: end, reach: reach, alerts: alerts, gates: gates, findings: findings,
+            attempts: read.all.attempts, segments: segments, gaps: gaps, outcome: outcome, metricsSource: metricsSource,
+            locations: locations, minLocationFailed: plan.minLocationFailed)
+    }
+
+    /// The plan's alert transitions and gate verdicts over one set of observations.
+    private static func rules(
+        _ plan: Plan, alerts: [AlertRule]? = nil, gates: [Gate]? = nil, over read: RunObservations, reach: Double,
+        speed: Double
+    ) -> ([AlertEvent], [GateVerdict]) {
+        var monitor = AlertMonitor(rules: alerts ?? plan.alerts, speed: speed)
+        let events = monitor.advance(read.observations, to: reach)
+        let reasonsForNoData = NoDataReasons(plan: plan, observations: read.observations, reach: reach, speed: speed)
+        let verdicts = (gates ?? plan.gates).map { gate in
+            var verdict = gate.judge(read.observations, at: reach, speed: speed)
             if verdict.verdict == .noData { verdict.noDataCause = reasonsForNoData.cause(of: gate) }
             return verdict
         }
-        let segments = try await store.segments(of: runID)
-        let gaps = segments.filter { $0.position > 0 }.map { RunGap(at: $0.fromSeconds, seconds: $0.gapSeconds) }
-        let findings = read.findings
-        let outcome = DecisionEngine.decide(
-            DecisionInput(
-                end: end, speed: run.speed, alerts: alerts, gates: gates, findings: findings, attempts: read.attempts,
-                reach: reach, gaps: gaps, shortestAlertWindow: plan.shortestAlertWindow))
-        return Judgment(
-            run: run, plan: plan, end: end, reach: reach, alerts: alerts, gates: gates, findings: findings,
-            attempts: read.attempts, segments: segments, gaps: gaps, outcome: outcome, metricsSource: metricsSource)
+        return (events, verdicts)
+    }
+
+    /// Alerts and gates of a run recorded from several locations: each rule replayed over each location's results,
+    /// counted by ``LocationQuorum``; a rule that selects a location itself (`{location="eu"}`) reads all results.
+    private static func rulesByLocation(
+        _ plan: Plan, names: [String], read: LocatedObservations, reach: Double, speed: Double
+    ) -> ([AlertEvent], [GateVerdict]) {
+        let quorum = LocationQuorum(minimum: min(plan.minLocationFailed, names.count))
+        let selectsLocation = { (query: Query) in query.selector.labels["location"] != nil }
+        let perLocation = names.map { name in
+            (name, rules(plan, over: read.at(name), reach: reach, speed: speed))
+        }
+        let pooled = rules(plan, over: read.all, reach: reach, speed: speed)
+        var alerts = quorum.alerts(
+            perLocation.map { name, judged in (name, judged.0.filter { event in
+                !plan.alerts.contains { $0.name == event.rule && selectsLocation($0.condition.query) }
+            }) })
+        alerts += pooled.0.filter { event in
+            plan.alerts.contains { $0.name == event.rule && selectsLocation($0.condition.query) }
+        }
+        alerts = alerts.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        let gates = plan.gates.indices.compactMap { index -> GateVerdict? in
+            if selectsLocation(plan.gates[index].condition.query) { return pooled.1[index] }
+            return quorum.gate(perLocation.map { name, judged in (name, judged.1[index]) })
+        }
+        return (alerts, gates)
     }
 
     /// The run's plan, read from the text stored with it.
@@ -88,6 +133,10 @@ public struct Judgment: Sendable {
     public var outcome: DecisionOutcome
     /// Where metric rules were evaluated when not over the harness's own scrapes: `Prometheus http://…`.
     public var metricsSource: String?
+    /// For a run recorded from several locations: each location and how it fared, by name; empty otherwise.
+    public var locations: [LocationSummary] = []
+    /// How many locations must see a failure for it to count (the plan's `min_location_failed`).
+    public var minLocationFailed = 1
 }
 
 extension Plan {

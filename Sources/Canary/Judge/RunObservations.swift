@@ -5,6 +5,8 @@ import Probes
 struct RunObservations: Sendable {
     var observations = Observations()
     private(set) var attempts = 0
+    /// Finished attempts that failed (unverified ones not counted).
+    private(set) var failed = 0
     /// The latest finish time of any result, real seconds since the run began.
     private(set) var reach = 0.0
     private var lastSampleStart: [String: Double] = [:]
@@ -13,6 +15,7 @@ struct RunObservations: Sendable {
     /// Adds one result; results must come in finishing order.
     mutating func add(_ result: ProbeResult) {
         attempts += 1
+        if !result.passed, !result.unverified { failed += 1 }
         reach = Swift.max(reach, result.finishedAt)
         observations.add(result.attempt)
         if !result.samples.isEmpty, result.startedAt >= lastSampleStart[result.probe, default: -.infinity] {

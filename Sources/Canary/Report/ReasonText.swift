@@ -22,6 +22,7 @@ public enum ReasonText {
             var detail: String?
             var rules: [String]
             var threshold: String?
+            var locations: [String]?
         }
         var groups: [[Reason]] = []
         var index: [Key: Int] = [:]
@@ -30,7 +31,8 @@ public enum ReasonText {
                 groups.append([reason])
                 continue
             }
-            let key = Key(detail: reason.detail, rules: reason.rules, threshold: reason.threshold)
+            let key = Key(
+                detail: reason.detail, rules: reason.rules, threshold: reason.threshold, locations: reason.locations)
             if let at = index[key] {
                 groups[at].append(reason)
             } else {
@@ -49,10 +51,21 @@ public enum ReasonText {
         let more = names.count > 4 ? " and \(names.count - 4) more" : ""
         return "\(group.count) probe instances failed the same way, \(failed) of \(attempts) attempts: "
             + "\(group[0].detail ?? "") (\(caughtBy(group[0], speed: speed))): \(shown)\(more)"
+            + seenFrom(group[0])
     }
 
-    /// One reason as a sentence.
+    /// One reason as a sentence; in a run recorded from several locations, it says where the failure was seen.
     public static func line(_ reason: Reason, speed: Double) -> String {
+        sentence(reason, speed: speed) + seenFrom(reason)
+    }
+
+    /// ` (seen from eu-west, us-east)`, for reasons about what locations saw.
+    private static func seenFrom(_ reason: Reason) -> String {
+        guard reason.cause != .locationSilent, let locations = reason.locations, !locations.isEmpty else { return "" }
+        return " (seen from \(locations.joined(separator: ", ")))"
+    }
+
+    private static func sentence(_ reason: Reason, speed: Double) -> String {
         switch reason.cause {
         case .brokenRelease:
             let times = (reason.detailCount ?? 1) > 1 ? " (\(reason.detailCount ?? 1) attempts)" : ""
@@ -81,6 +94,13 @@ public enum ReasonText {
             return "nothing watched the target for \(DurationText.format(.seconds(reason.seconds ?? 0))) of plan time "
                 + "from \(ClockText.format(reason.at ?? 0, speed: speed)) (the run was resumed), longer than the "
                 + "\(DurationText.format(.seconds(reason.limitSeconds ?? 0))) window of the plan's shortest alert rule"
+        case .locationSilent:
+            let name = reason.locations?.first ?? "?"
+            guard let at = reason.at else {
+                return "location \(name), which the plan lists, never reported: the run lacks its view of the target"
+            }
+            return "location \(name) stopped reporting at \(ClockText.format(at, speed: speed)) before its timeline "
+                + "ended (its runner stopped?), so the run lacks its view of the target from then on"
         case .noData:
             return noData(reason)
         case .noEvidence:

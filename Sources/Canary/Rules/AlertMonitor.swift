@@ -22,6 +22,8 @@ public struct AlertEvent: Sendable, Equatable, Codable {
     public var evidence: [ProbeEvidence]
     /// The probe ids the rule reads (a pattern such as `webhook.*`), for rules over probe results.
     public var probePattern: String?
+    /// In a run recorded from several locations: where the rule was firing when it changed state.
+    public var locations: [String]?
 
     public init(
         rule: String, level: AlertRule.Level, state: State, at: Double, value: Double?, samples: Int, condition: String,

@@ -39,6 +39,9 @@ public struct GateVerdict: Sendable, Equatable, Codable {
     public var probePattern: String?
     /// Why there was no data, when the verdict is `no-data` (set by the ``Judge``).
     public var noDataCause: NoDataCause?
+    /// In a run recorded from several locations: where the gate missed. A pass with locations here missed at
+    /// fewer than the plan's `min_location_failed`.
+    public var missedAt: [String]?
 
     public init(
         gate: String, condition: String, observed: Double?, threshold: String, thresholdValue: Double = 0,

@@ -25,10 +25,12 @@ public struct Observations: Sendable {
         public var errorClass: String?
         /// What the attempt saw; empty for passed attempts, which no reason quotes.
         public var detail: String
+        /// The runner's location, in a run recorded from several.
+        public var location: String?
 
         public init(
             probe: String, provider: String?, phase: String, finishedAt: Double, latency: Double, outcome: Outcome,
-            errorClass: String?, detail: String = ""
+            errorClass: String?, detail: String = "", location: String? = nil
         ) {
             self.probe = probe
             self.provider = provider
@@ -38,6 +40,7 @@ public struct Observations: Sendable {
             self.outcome = outcome
             self.errorClass = errorClass
             self.detail = outcome == .pass ? "" : detail
+            self.location = location
         }
 
         /// Whether it passed.
@@ -82,7 +85,8 @@ public struct Observations: Sendable {
         (seriesKeysByName[name] ?? []).compactMap { series[$0] }.filter { selector.matchesLabels($0.labels) }
     }
 
-    /// Attempts that finished in `window` and match the selector (by probe id, `provider`, `error`, `phase`).
+    /// Attempts that finished in `window` and match the selector (by probe id, `provider`, `error`, `phase`,
+    /// `location`).
     func attempts(matching selector: Selector, in window: ClosedRange<Double>) -> [Attempt] {
         let first = attempts.partitioningIndex { $0.finishedAt >= window.lowerBound }
         return attempts[first...].prefix { $0.finishedAt <= window.upperBound }.filter { attempt in
@@ -92,6 +96,7 @@ public struct Observations: Sendable {
                     case "provider": attempt.provider == value
                     case "error": attempt.errorClass == value
                     case "phase": attempt.phase == value
+                    case "location": attempt.location == value
                     default: false
                     }
                 }

@@ -41,6 +41,7 @@ extension Query {
                 switch label {
                 case "provider": if let provider = attempt.provider { values.insert(provider) }
                 case "probe": values.insert(attempt.probe)
+                case "location": if let location = attempt.location { values.insert(location) }
                 default: break
                 }
             }

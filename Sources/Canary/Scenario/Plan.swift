@@ -27,6 +27,10 @@ public struct Plan: Sendable {
     public var stopOnCritical: Bool
     /// Timeout of a probe attempt that sets none of its own.
     public var defaultTimeout: Duration
+    /// Locations the run is expected to be recorded from (`locations:`); one that never reports is named.
+    public var locations: [String] = []
+    /// How many locations must see a failure at once for it to count (`min_location_failed:`, as Datadog's).
+    public var minLocationFailed = 1
 
     /// Length of the whole plan: the end of its last phase.
     public var duration: Duration { phases.map(\.end).max() ?? .zero }

@@ -38,10 +38,36 @@ struct PlanBuilder {
         let rollback = top["rollback"].map { node in
             (reader.sequence(node, "rollback") ?? []).compactMap { buildHook($0) }
         } ?? []
-        return Plan(
+        var plan = Plan(
             name: name, sourcePath: file, source: source, target: target, phases: phases, watch: watch,
             alerts: alerts, gates: gates, rollback: rollback, stopOnCritical: stopOnCritical,
             defaultTimeout: defaultTimeout)
+        buildLocations(top, into: &plan)
+        return plan
+    }
+
+    /// `locations: [eu-west, us-east]` and `min_location_failed: 2`.
+    private mutating func buildLocations(_ top: [String: Node], into plan: inout Plan) {
+        if let node = top["locations"] {
+            for item in reader.sequence(node, "locations") ?? [] {
+                if let name = item.string, RunLocation.isValidName(name), !plan.locations.contains(name) {
+                    plan.locations.append(name)
+                } else {
+                    reader.problem(
+                        at: item, "locations must list distinct names of letters, digits, -, _ and .",
+                        hint: "e.g. locations: [eu-west, us-east]")
+                }
+            }
+        }
+        if let node = top["min_location_failed"] {
+            if let count = node.int, count >= 1 {
+                plan.minLocationFailed = count
+            } else {
+                reader.problem(
+                    at: node, "min_location_failed must be a whole number of at least 1",
+                    hint: "e.g. min_location_failed: 2 counts a failure only when two locations see it at once")
+            }
+        }
     }
 
     private mutating func buildPhase(_ node: Node, target: TargetSpec) -> PhaseSpec? {

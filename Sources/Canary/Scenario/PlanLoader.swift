@@ -10,7 +10,7 @@ import Yams
 public enum PlanLoader {
     static let topKeys = [
         "name", "description", "stop_on_critical", "probe_timeout", "target", "phases", "watch", "alerts",
-        "gates", "rollback",
+        "gates", "rollback", "locations", "min_location_failed",
     ]
     static let targetKeys = [
         "backend_url", "frontend_url", "workspace_id", "providers", "healthy", "paths", "secrets", "signing",
