@@ -17,6 +17,8 @@ struct RunLauncher {
     var speed: Double
     var tls: TLSOptions
     var logger: Logger
+    /// The location this runner records from (`--location`), in a run recorded from several.
+    var location: String? = nil
 
     /// A run against the fakes, started here on loopback with `faults` (already scaled to `speed`).
     func onFakes(
@@ -48,6 +50,7 @@ struct RunLauncher {
         settings.executeRollback = reporting.executeRollback
         settings.mode = mode
         settings.tls = tls.tls(for: plan)
+        settings.location = location
         if let summary = settings.tls.summary { progress.line("TLS: \(summary)") }
         defer { progress.finish() }
         let runSettings = settings

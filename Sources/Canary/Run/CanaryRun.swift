@@ -31,6 +31,7 @@ public struct CanaryRun: Sendable {
                 harnessVersion: settings.harnessVersion, startedAt: Date(), endedAt: nil, end: .unfinished,
                 decision: nil, reasons: [], mode: settings.mode, runnerPID: ProcessInfo.processInfo.processIdentifier,
                 runnerHost: ProcessInfo.processInfo.hostName, tls: settings.tls.summary))
+        if let location = settings.location { try await store.join(runID, location: joining(location, from: 0)) }
         settings.progress(
             "canary run \(runID): plan \(plan.name), \(DurationText.format(plan.duration)) at speed "
                 + "\(NumberText.format(settings.speed)) against \(settings.target.backendURL)")
@@ -59,12 +60,15 @@ public struct CanaryRun: Sendable {
                 origin: Date().timeIntervalSince1970 - start, from: start)
         }
         let writer = ResultWriter(runID: runID, store: store, logger: settings.logger)
+        let heartbeat = settings.location.map { location in
+            { @Sendable (now: Double) in await self.heartbeat(runID, location: location, at: now, control: control) }
+        }
         var recording = RunRecording(watcher: watcher, writer: writer)
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 await Self.race(
                     plan: plan, settings: settings, context: context, origin: origin, start: start, control: control,
-                    poller: poller
+                    poller: poller, heartbeat: heartbeat
                 ) {
                     continuation.yield($0)
                 }
@@ -81,12 +85,26 @@ public struct CanaryRun: Sendable {
             await recording.handle(.prometheus(last + (await poller.gateReadings(at: reach))))
         }
         try await recording.finish()
+        if let location = settings.location {
+            return try await settle(runID, location: location, end: end, reach: reach, http: http)
+        }
+        return try await decide(runID, end: end, reach: reach, http: http)
+    }
+
+    /// Judges the run from the store, records the judgment, runs the rollback runbook when the decision says so,
+    /// and writes the reports.
+    func decide(_ runID: String, end: RunEnd, reach: Double, http: HTTPClient) async throws -> RunSummary {
         var judgment = try await Judge(store: store).judge(runID: runID, end: end, reach: reach)
         try await store.finish(runID, endedAt: Date(), judgment: judgment)
         // The report shows the run as stored now, ended; a rebuild reads the same record.
         if let ended = try await store.run(runID) { judgment.run = ended }
         RunMetrics(factory: settings.metrics, runID: runID).judged(judgment)
         if judgment.outcome.decision == .rollback { try await rollBack(runID, http: http) }
+        return try await report(runID, judgment: judgment, end: end)
+    }
+
+    /// Writes the reports of `judgment` and sums the run up.
+    func report(_ runID: String, judgment: Judgment, end: RunEnd) async throws -> RunSummary {
         let folder = try await ReportWriter(store: store, directory: settings.reportDirectory)
             .write(runID: runID, judgment: judgment)
         return RunSummary(
@@ -97,10 +115,23 @@ public struct CanaryRun: Sendable {
     /// Runs the schedule from `start` until it ends or a stop is requested, whichever comes first.
     private static func race(
         plan: Plan, settings: RunSettings, context: ProbeContext, origin: ContinuousClock.Instant, start: Double,
-        control: RunControl, poller: PrometheusPoller?, emit: @escaping @Sendable (RunEvent) -> Void
+        control: RunControl, poller: PrometheusPoller?, heartbeat: (@Sendable (Double) async -> Void)?,
+        emit: @escaping @Sendable (RunEvent) -> Void
     ) async {
         let speed = settings.speed
+        let location = settings.location
         await withTaskGroup(of: Bool.self) { race in
+            if let heartbeat {
+                race.addTask {
+                    while !Task.isCancelled {
+                        await heartbeat((ContinuousClock.now - origin).seconds)
+                        do { try await ContinuousClock().sleep(for: .seconds(RunLocation.heartbeatInterval)) } catch {
+                            return false
+                        }
+                    }
+                    return false
+                }
+            }
             if let poller {
                 race.addTask {
                     await pollPrometheus(poller, origin: origin) { emit(.prometheus($0)) }
@@ -109,7 +140,11 @@ public struct CanaryRun: Sendable {
             }
             race.addTask {
                 let scheduler = Scheduler(entries: plan.schedule(speed: speed)) { plan.phaseName(at: $0, speed: speed) }
-                await scheduler.run(context: context, origin: origin, from: .seconds(start)) { emit(.result($0)) }
+                await scheduler.run(context: context, origin: origin, from: .seconds(start)) { result in
+                    var result = result
+                    result.location = location
+                    emit(.result(result))
+                }
                 return true
             }
             race.addTask {

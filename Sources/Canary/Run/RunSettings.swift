@@ -30,6 +30,8 @@ public struct RunSettings: Sendable {
     public var mode: RunRecord.Mode = .target
     /// How probes trust the target's certificate; recorded with the run so reports show it.
     public var tls = ProbeTLS()
+    /// The location this runner records from, in a run recorded from several (`--location`); nil otherwise.
+    public var location: String?
     public var logger: Logger
 
     public init(
