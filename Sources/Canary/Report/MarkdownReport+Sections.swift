@@ -63,4 +63,19 @@ extension MarkdownReport {
         }
         return lines
     }
+
+    /// Each location of a run recorded from several; empty for other runs.
+    static func locationsSection(_ report: RunReport) -> [String] {
+        guard let locations = report.locations else { return [] }
+        var lines = ["", "## Locations", "", report.locationRule, ""]
+        lines.append("| location | state | attempts | failed | last seen | runner | target |")
+        lines.append("|---|---|---:|---:|---|---|---|")
+        for location in locations {
+            lines.append(
+                "| \(escape(location.name)) | \(location.state.rawValue) | \(location.attempts) | \(location.failed) "
+                    + "| \(location.lastSeen.map { ClockText.format($0, speed: report.run.speed) } ?? "never") "
+                    + "| \(escape(location.host ?? "–")) | \(escape(location.target ?? "–")) |")
+        }
+        return lines
+    }
 }

@@ -38,7 +38,14 @@ public enum MarkdownReport {
                 lines.append("")
                 lines.append("\(escape(gate.gate)), per \(gate.per ?? ""): \(escape(gate.groupsText))")
             }
+            for gate in report.gates {
+                if let note = gate.locationNote(minimum: report.minLocationFailed) {
+                    lines.append("")
+                    lines.append("\(escape(gate.gate)): \(escape(note))")
+                }
+            }
         }
+        lines += locationsSection(report)
         lines.append("")
         lines.append("## Alerts")
         lines.append("")

@@ -28,7 +28,7 @@ public struct ReportBuilder: Sendable {
         }
         let iso = ISO8601DateFormatter()
         let endedAt = judgment.end == .unfinished ? nil : run.endedAt
-        return RunReport(
+        var report = RunReport(
             schemaVersion: RunReport.currentSchemaVersion,
             run: RunReport.RunInfo(
                 id: run.id, plan: run.planName, planPath: run.planPath, target: run.target, speed: run.speed,
@@ -42,6 +42,11 @@ public struct ReportBuilder: Sendable {
             findings: judgment.findings, gaps: judgment.gaps,
             latencySeries: tally.latencySeries(thresholds: Self.thresholds(of: plan)),
             latencyBreakdownMeasured: false, rollback: rollback, comparison: try await comparison(of: runID))
+        if !judgment.locations.isEmpty {
+            report.locations = judgment.locations
+            report.minLocationFailed = judgment.minLocationFailed
+        }
+        return report
     }
 
     /// The comparison with the run's baseline, if it was run with one.

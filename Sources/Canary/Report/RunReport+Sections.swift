@@ -59,7 +59,26 @@ extension RunReport {
     }
 }
 
+extension RunReport {
+    /// How the run counts what its locations saw: `A failure counts when seen from at least 2 of 3 locations …`.
+    public var locationRule: String {
+        let minimum = minLocationFailed ?? 1, count = locations?.count ?? 0
+        return "A failure counts when \(minimum == 1 ? "seen from any one location" : "seen from at least \(minimum) of \(count) locations at once") "
+            + "(`min_location_failed: \(minimum)`). A location silent for longer than the plan's shortest alert "
+            + "window keeps the run from go."
+    }
+}
+
 extension GateVerdict {
+    /// Where a gate of a run with locations missed: `missed at us-east only, below min_location_failed 2`.
+    public func locationNote(minimum: Int?) -> String? {
+        guard let missedAt, !missedAt.isEmpty, let minimum else { return nil }
+        let names = missedAt.joined(separator: ", ")
+        return verdict == .fail
+            ? "missed at \(names)"
+            : "missed at \(names) only, fewer than min_location_failed \(minimum), so it passed"
+    }
+
     /// Each value of a `per` gate: `hubspot 0 % (105), zoho 100 % (105)`.
     public var groupsText: String {
         groups.map { group in

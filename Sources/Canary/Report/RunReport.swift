@@ -30,6 +30,10 @@ public struct RunReport: Sendable, Codable {
     public var rollback: RollbackSection?
     /// The comparison with a baseline run; nil unless the run was started with one.
     public var comparison: ComparisonSection?
+    /// Each location of a run recorded from several, by name; nil for a run recorded from one unnamed place.
+    public var locations: [LocationSummary]? = nil
+    /// How many locations must see a failure for it to count, for a run with locations.
+    public var minLocationFailed: Int? = nil
 
     /// Run metadata.
     public struct RunInfo: Sendable, Codable {

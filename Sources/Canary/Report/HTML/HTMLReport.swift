@@ -10,6 +10,7 @@ public enum HTMLReport {
         var body = banner(report)
         body += rollbackSection(report)
         body += gatesSection(report)
+        body += locationsSection(report)
         body += timelineSection(report, planSeconds: planSeconds)
         body += latencySection(report)
         body += comparisonSection(report)
@@ -81,7 +82,8 @@ public enum HTMLReport {
             rows: report.gates.map { gate in
                 [
                     "\(e(gate.gate))<br><code>\(e(gate.condition))</code>"
-                        + (gate.groups.isEmpty ? "" : "<br><span class=\"note\">per \(e(gate.per ?? "")): \(e(gate.groupsText))</span>"),
+                        + (gate.groups.isEmpty ? "" : "<br><span class=\"note\">per \(e(gate.per ?? "")): \(e(gate.groupsText))</span>")
+                        + (gate.locationNote(minimum: report.minLocationFailed).map { "<br><span class=\"note\">\(e($0))</span>" } ?? ""),
                     gate.severity == .critical ? #"<span class="fail">critical</span>"# : "warning",
                     #"<span class="verdict \#(gate.verdict.rawValue)">\#(gate.verdict.rawValue)</span>"#,
                     e(gate.observedText), "<code>\(e(gate.threshold))</code>", e(gate.window),
@@ -90,6 +92,22 @@ public enum HTMLReport {
             }
         ).html
         return html + "</section>"
+    }
+
+    private static func locationsSection(_ report: RunReport) -> String {
+        guard let locations = report.locations else { return "" }
+        let table = HTMLTable(
+            columns: [("location", false), ("state", false), ("attempts", true), ("failed", true), ("last seen", false), ("runner", false), ("target", false)],
+            rows: locations.map { location in
+                [
+                    e(location.name),
+                    location.state == .silent ? #"<span class="fail">silent</span>"# : e(location.state.rawValue),
+                    "\(location.attempts)", location.failed > 0 ? #"<span class="fail">\#(location.failed)</span>"# : "0",
+                    e(location.lastSeen.map { ClockText.format($0, speed: report.run.speed) } ?? "never"),
+                    e(location.host ?? "–"), e(location.target ?? "–"),
+                ]
+            })
+        return "<section><h2>Locations</h2><p class=\"note\">\(e(report.locationRule))</p>\(table.html)</section>"
     }
 
     private static func timelineSection(_ report: RunReport, planSeconds: Double) -> String {
