@@ -42,6 +42,10 @@ public enum DecisionEngine {
         if !retest.isEmpty { return DecisionOutcome(decision: .fixAndRetest, reasons: retest) }
         var passed = Reason(cause: .allPassed, effect: .go)
         passed.count = input.gates.count
+        if !input.uncountedLocations.isEmpty {
+            passed.locations = input.uncountedLocations
+            passed.minLocationFailed = input.minLocationFailed
+        }
         return DecisionOutcome(decision: .go, reasons: [passed])
     }
 
@@ -217,6 +221,11 @@ public struct DecisionInput: Sendable {
     public var shortestAlertWindow: Double?
     /// Locations of the run that stopped reporting or never did; any one keeps the run from `go`.
     public var silentLocations: [LocationSummary] = []
+    /// Locations where an alert fired or a gate missed on their own results, whether the quorum counted it or not,
+    /// so a `go` can say what it did not count.
+    public var uncountedLocations: [String] = []
+    /// The plan's `min_location_failed`.
+    public var minLocationFailed = 1
 
     public init(
         end: RunEnd, speed: Double = 1, alerts: [AlertEvent], gates: [GateVerdict], findings: [Finding], attempts: Int,

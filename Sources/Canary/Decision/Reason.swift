@@ -62,8 +62,11 @@ public struct Reason: Sendable, Equatable, Codable {
     public var end: RunEnd?
     /// A count: gates that passed (`all-passed`), members of a group.
     public var count: Int?
-    /// In a run recorded from several locations: where the failure was seen, or the location that went silent.
+    /// In a run recorded from several locations: where the failure was seen, the location that went silent, or
+    /// (for `all-passed`) where failures were seen that `min_location_failed` did not count.
     public var locations: [String]?
+    /// The plan's `min_location_failed`, for an `all-passed` that left failures uncounted.
+    public var minLocationFailed: Int?
 
     public init(cause: Cause, effect: Decision) {
         self.cause = cause

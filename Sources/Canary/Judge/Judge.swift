@@ -37,10 +37,13 @@ public struct Judge: Sendable {
         let reach = reach ?? run.reach ?? read.all.reach
         let joined = try await store.locations(of: runID)
         let names = Array(Set(joined.map(\.name) + plan.locations)).sorted()
-        let (alerts, gates) =
-            names.isEmpty
-            ? Self.rules(plan, over: read.all, reach: reach, speed: run.speed)
-            : Self.rulesByLocation(plan, names: names, read: read, reach: reach, speed: run.speed)
+        let alerts: [AlertEvent], gates: [GateVerdict], uncounted: [String]
+        if names.isEmpty {
+            (alerts, gates) = Self.rules(plan, over: read.all, reach: reach, speed: run.speed)
+            uncounted = []
+        } else {
+            (alerts, gates, uncounted) = Self.rulesByLocation(plan, names: names, read: read, reach: reach, speed: run.speed)
+        }
         let locations = LocationSummary.of(
             names, joined: joined, read: read, reach: reach, limit: RunLocation.silenceLimit(plan, speed: run.speed))
         let segments = try await store.segments(of: runID)
@@ -50,6 +53,8 @@ public struct Judge: Sendable {
             end: end, speed: run.speed, alerts: alerts, gates: gates, findings: findings, attempts: read.all.attempts,
             reach: reach, gaps: gaps, shortestAlertWindow: plan.shortestAlertWindow)
         input.silentLocations = locations.filter { $0.state == .silent }
+        input.uncountedLocations = uncounted
+        input.minLocationFailed = plan.minLocationFailed
         let outcome = DecisionEngine.decide(input)
         return Judgment(
             run: run, plan: plan, end: end, reach: reach, alerts: alerts, gates: gates, findings: findings,
@@ -75,9 +80,10 @@ public struct Judge: Sendable {
 
     /// Alerts and gates of a run recorded from several locations: each rule replayed over each location's results,
     /// counted by ``LocationQuorum``; a rule that selects a location itself (`{location="eu"}`) reads all results.
+    /// Also the locations where an alert fired or a gate missed, counted or not.
     private static func rulesByLocation(
         _ plan: Plan, names: [String], read: LocatedObservations, reach: Double, speed: Double
-    ) -> ([AlertEvent], [GateVerdict]) {
+    ) -> ([AlertEvent], [GateVerdict], [String]) {
         let quorum = LocationQuorum(minimum: min(plan.minLocationFailed, names.count))
         let selectsLocation = { (query: Query) in query.selector.labels["location"] != nil }
         let perLocation = names.map { name in
@@ -96,7 +102,10 @@ public struct Judge: Sendable {
             if selectsLocation(plan.gates[index].condition.query) { return pooled.1[index] }
             return quorum.gate(perLocation.map { name, judged in (name, judged.1[index]) })
         }
-        return (alerts, gates)
+        let failing = perLocation.filter { _, judged in
+            judged.0.contains { $0.state == .fired } || judged.1.contains { $0.verdict == .fail }
+        }.map(\.0)
+        return (alerts, gates, failing)
     }
 
     /// The run's plan, read from the text stored with it.

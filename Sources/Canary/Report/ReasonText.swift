@@ -61,7 +61,8 @@ public enum ReasonText {
 
     /// ` (seen from eu-west, us-east)`, for reasons about what locations saw.
     private static func seenFrom(_ reason: Reason) -> String {
-        guard reason.cause != .locationSilent, let locations = reason.locations, !locations.isEmpty else { return "" }
+        guard ![.locationSilent, .allPassed].contains(reason.cause), let locations = reason.locations, !locations.isEmpty
+        else { return "" }
         return " (seen from \(locations.joined(separator: ", ")))"
     }
 
@@ -106,7 +107,10 @@ public enum ReasonText {
         case .noEvidence:
             return "no probe attempt finished: there is no evidence at all"
         case .allPassed:
-            return "the full timeline ran, no alert fired and all \(reason.count ?? 0) gates passed"
+            let text = "the full timeline ran, no alert fired and all \(reason.count ?? 0) gates passed"
+            guard let locations = reason.locations, !locations.isEmpty else { return text }
+            return text + "; failures seen from \(locations.joined(separator: ", ")) alone were not counted "
+                + "(min_location_failed \(reason.minLocationFailed ?? 1))"
         }
     }
 

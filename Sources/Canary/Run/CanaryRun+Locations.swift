@@ -27,9 +27,18 @@ extension CanaryRun {
             "canary run \(runID): location \(location) joins plan \(plan.name) at "
                 + "\(ClockText.format(from, speed: settings.speed)) of \(DurationText.format(plan.duration)) against "
                 + settings.target.backendURL)
-        var watcher = LiveWatcher(plan: plan, settings: settings, control: control, runID: runID)
+        var watcher = LiveWatcher(plan: watchedPlan, settings: settings, control: control, runID: runID)
         watcher.resume(from: RunObservations(), at: from)
         return try await play(runID, from: from, watcher: watcher, http: http, control: control)
+    }
+
+    /// The plan as this runner watches it live. One location's critical alert cannot stop it when the plan counts
+    /// failures only from `min_location_failed` of 2 or more locations: that location plays on, and the judge counts.
+    var watchedPlan: Plan {
+        guard settings.location != nil, plan.minLocationFailed > 1 else { return plan }
+        var plan = self.plan
+        plan.stopOnCritical = false
+        return plan
     }
 
     /// This process, recording from `location` from `from` seconds on the run's clock.

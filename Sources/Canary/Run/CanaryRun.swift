@@ -36,7 +36,7 @@ public struct CanaryRun: Sendable {
             "canary run \(runID): plan \(plan.name), \(DurationText.format(plan.duration)) at speed "
                 + "\(NumberText.format(settings.speed)) against \(settings.target.backendURL)")
         let baseline = try await prepareBaseline(of: runID)
-        var watcher = LiveWatcher(plan: plan, settings: settings, control: control, runID: runID)
+        var watcher = LiveWatcher(plan: watchedPlan, settings: settings, control: control, runID: runID)
         var seed = RunObservations()
         seed.observations.baseline = baseline
         watcher.resume(from: seed, at: 0)
