@@ -16,8 +16,9 @@ extension EndToEndTests {
         @Test func thePilotOverTLSWithAPrivateCADecidesGo() async throws {
             let authority = try TestCertificateAuthority()
             let caFile = try authority.writePEM(in: EndToEnd.temporaryFolder())
+            // At the fault matrix's speed, which decides the clean pilot go over plain HTTP.
             let (summary, _, _) = try await EndToEnd.runPilot(
-                faults: nil, serverTLS: try authority.serverConfiguration(), probeTLS: ProbeTLS(caFile: caFile))
+                faults: nil, speed: 120, serverTLS: try authority.serverConfiguration(), probeTLS: ProbeTLS(caFile: caFile))
             #expect(summary.outcome.decision == .go, "\(summary.headline)")
             let markdown = try String(contentsOfFile: summary.reportFolder + "/report.md", encoding: .utf8)
             #expect(markdown.contains("| target | https://127.0.0.1:"))
