@@ -64,7 +64,7 @@ extension RunReport {
     public var locationRule: String {
         let minimum = minLocationFailed ?? 1, count = locations?.count ?? 0
         return "A failure counts when \(minimum == 1 ? "seen from any one location" : "seen from at least \(minimum) of \(count) locations at once") "
-            + "(`min_location_failed: \(minimum)`). A location silent for longer than the plan's shortest alert "
+            + "(min_location_failed: \(minimum)). A location silent for longer than the plan's shortest alert "
             + "window keeps the run from go."
     }
 }
