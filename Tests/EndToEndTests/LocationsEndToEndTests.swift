@@ -90,6 +90,8 @@ extension EndToEndTests {
                 #expect(killed.joiner.status == SIGKILL || killed.joiner.status == 128 + SIGKILL)
                 #expect(killed.firstReason.hasPrefix("location us-east stopped reporting at t+"), "\(killed.firstReason)")
                 #expect(try killed.report().contains("| us-east | silent |"))
+                let junit = try String(contentsOfFile: killed.folder + "/eu/\(killed.runID)/junit.xml", encoding: .utf8)
+                #expect(junit.contains(#"<failure type="silent" message="location us-east stopped reporting or never did""#))
 
                 print(
                     """

@@ -1,7 +1,7 @@
 import Foundation
 
-/// `junit.xml`: the decision, each gate, each probe kind, each baseline comparison and each executed
-/// rollback step as a test case, failures with their message, for CI test-report viewers.
+/// `junit.xml`: the decision, each gate, each probe kind, each location, each baseline comparison and each
+/// executed rollback step as a test case, failures with their message, for CI test-report viewers.
 ///
 /// A gate with no data is a failure (type `no-data`): no data never passes. A probe kind fails on a finding, a
 /// missed gate or a fired alert over it, never on a failed attempt alone; its output counts the attempts.
@@ -23,6 +23,9 @@ public enum JUnitReport {
             ]))
         suites.append(Suite(name: "canary.gates", cases: report.gates.map(gateCase)))
         suites.append(Suite(name: "canary.probes", cases: probeCases(report)))
+        if let locations = report.locations {
+            suites.append(Suite(name: "canary.locations", cases: locations.map(locationCase)))
+        }
         if let result = report.comparison?.result {
             suites.append(Suite(name: "canary.baseline", cases: result.rows.map(comparisonCase)))
         } else if let baseline = report.comparison?.baseline {
@@ -46,6 +49,15 @@ public enum JUnitReport {
         for suite in suites { xml += suite.xml(timestamp: String(report.run.startedAt.prefix(19))) }
         xml += "</testsuites>\n"
         return xml
+    }
+
+    /// A location fails when it went silent; its output counts its attempts.
+    private static func locationCase(_ location: LocationSummary) -> Case {
+        let output = "\(location.attempts) attempts, \(location.failed) failed, from \(location.host ?? "no runner")"
+        let failure = location.state == .silent
+            ? Failure(type: "silent", message: "location \(location.name) stopped reporting or never did", body: output)
+            : nil
+        return Case(name: "location \(location.name)", time: 0, failure: failure, output: output)
     }
 
     private static func gateCase(_ gate: GateVerdict) -> Case {

@@ -10,6 +10,11 @@ extension CanaryRun {
     public func resume(_ runID: String, http: HTTPClient, control: RunControl) async throws -> RunSummary {
         guard let run = try await store.run(runID) else { throw CanaryError.runNotFound(runID, database: store.location) }
         try Self.checkResumable(run)
+        if let location = try await store.locations(of: runID).first {
+            throw CanaryError.runNotResumable(
+                runID, "it is recorded from locations",
+                hint: "Rejoin it from a location: `canary run --join \(runID) --location \(location.name)`.")
+        }
         let from = try await store.lastFinish(of: runID)
         let segments = try await store.segments(of: runID)
         let now = Date()
