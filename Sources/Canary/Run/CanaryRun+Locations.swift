@@ -51,6 +51,12 @@ extension CanaryRun {
 
     /// Refuses a decided run, one whose timeline is over, and a location another live runner records from.
     private func checkJoinable(_ run: RunRecord, location: String, at from: Double) async throws {
+        if run.mode == .fake {
+            throw CanaryError.usage(
+                "Run \(run.id) plays against the bundled fakes inside the runner that started it; another location "
+                    + "cannot reach them or their secrets.",
+                hint: "Start the run against a deployment by URL (--target) to record it from several locations.")
+        }
         if let decision = run.decision {
             throw CanaryError.usage(
                 "Run \(run.id) was already decided \(decision.rawValue); there is nothing left to join.",
