@@ -64,13 +64,12 @@ public struct Judge: Sendable {
 
     /// The plan's alert transitions and gate verdicts over one set of observations.
     private static func rules(
-        _ plan: Plan, alerts: [AlertRule]? = nil, gates: [Gate]? = nil, over read: RunObservations, reach: Double,
-        speed: Double
+        _ plan: Plan, over read: RunObservations, reach: Double, speed: Double
     ) -> ([AlertEvent], [GateVerdict]) {
-        var monitor = AlertMonitor(rules: alerts ?? plan.alerts, speed: speed)
+        var monitor = AlertMonitor(rules: plan.alerts, speed: speed)
         let events = monitor.advance(read.observations, to: reach)
         let reasonsForNoData = NoDataReasons(plan: plan, observations: read.observations, reach: reach, speed: speed)
-        let verdicts = (gates ?? plan.gates).map { gate in
+        let verdicts = plan.gates.map { gate in
             var verdict = gate.judge(read.observations, at: reach, speed: speed)
             if verdict.verdict == .noData { verdict.noDataCause = reasonsForNoData.cause(of: gate) }
             return verdict
@@ -85,21 +84,18 @@ public struct Judge: Sendable {
         _ plan: Plan, names: [String], read: LocatedObservations, reach: Double, speed: Double
     ) -> ([AlertEvent], [GateVerdict], [String]) {
         let quorum = LocationQuorum(minimum: min(plan.minLocationFailed, names.count))
-        let selectsLocation = { (query: Query) in query.selector.labels["location"] != nil }
         let perLocation = names.map { name in
             (name, rules(plan, over: read.at(name), reach: reach, speed: speed))
         }
-        let pooled = rules(plan, over: read.all, reach: reach, speed: speed)
-        var alerts = quorum.alerts(
-            perLocation.map { name, judged in (name, judged.0.filter { event in
-                !plan.alerts.contains { $0.name == event.rule && selectsLocation($0.condition.query) }
-            }) })
-        alerts += pooled.0.filter { event in
-            plan.alerts.contains { $0.name == event.rule && selectsLocation($0.condition.query) }
-        }
+        let naming = Set(plan.alerts.filter { $0.condition.query.selectsLocation }.map(\.name))
+        let pooled =
+            naming.isEmpty && !plan.gates.contains(where: \.condition.query.selectsLocation)
+            ? ([], []) : rules(plan, over: read.all, reach: reach, speed: speed)
+        var alerts = quorum.alerts(perLocation.map { name, judged in (name, judged.0.filter { !naming.contains($0.rule) }) })
+        alerts += pooled.0.filter { naming.contains($0.rule) }
         alerts = alerts.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
         let gates = plan.gates.indices.compactMap { index -> GateVerdict? in
-            if selectsLocation(plan.gates[index].condition.query) { return pooled.1[index] }
+            if plan.gates[index].condition.query.selectsLocation { return pooled.1[index] }
             return quorum.gate(perLocation.map { name, judged in (name, judged.1[index]) })
         }
         let failing = perLocation.filter { _, judged in
@@ -146,6 +142,11 @@ public struct Judgment: Sendable {
     public var locations: [LocationSummary] = []
     /// How many locations must see a failure for it to count (the plan's `min_location_failed`).
     public var minLocationFailed = 1
+}
+
+extension Query {
+    /// Whether the query names a location itself (`{location="eu-west"}`), so it reads every location's results.
+    var selectsLocation: Bool { selector.labels["location"] != nil }
 }
 
 extension Plan {

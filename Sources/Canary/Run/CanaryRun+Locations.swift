@@ -119,7 +119,7 @@ extension CanaryRun {
             if others.isEmpty || decidesAlone {
                 let lease = Date().addingTimeInterval(max(60, 10 * limit))
                 if try await store.claimDecision(of: runID, by: location, until: lease, now: Date()) {
-                    return try await decide(runID, end: end == .interrupted ? .interrupted : end, reach: now, http: http)
+                    return try await decide(runID, end: end, reach: now, http: http)
                 }
             } else if !announced {
                 settings.progress("waiting for \(others.map(\.name).joined(separator: ", ")) to finish")
