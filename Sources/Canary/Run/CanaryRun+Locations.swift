@@ -84,7 +84,10 @@ extension CanaryRun {
     func heartbeat(_ runID: String, location: String, at now: Double, control: RunControl) async {
         do {
             try await store.heartbeat(runID, location: location, at: now)
-            if try await store.run(runID)?.decision != nil { control.stop(.stoppedOnCritical) }
+            if let decision = try await store.run(runID)?.decision, control.stopReason == nil {
+                settings.progress("another location decided the run \(decision.rawValue); \(location) stops")
+                control.stop(.stoppedOnCritical)
+            }
         } catch {
             settings.logger.warning(
                 "cannot record that this location is alive", metadata: ["canary.run": "\(runID)", "error": "\(error)"])
