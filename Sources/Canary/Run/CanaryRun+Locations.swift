@@ -108,6 +108,7 @@ extension CanaryRun {
             guard let run = try await store.run(runID) else { throw CanaryError.runNotFound(runID, database: store.location) }
             if run.decision != nil {
                 let judgment = try await Judge(store: store).judge(runID: runID)
+                RunMetrics(factory: settings.metrics, runID: runID).judged(judgment)
                 return try await report(runID, judgment: judgment, end: run.end)
             }
             let others = try await store.locations(of: runID).filter {

@@ -24,7 +24,7 @@ struct LiveWatcher: Sendable {
         self.control = control
         monitor = AlertMonitor(rules: plan.alerts, speed: settings.speed)
         horizon = Self.horizon(of: plan.alerts, speed: settings.speed)
-        metrics = RunMetrics(factory: settings.metrics, runID: runID)
+        metrics = RunMetrics(factory: settings.metrics, runID: runID, location: settings.location)
         waitsForPrometheus =
             plan.target.metricsSource != nil
             && plan.alerts.contains { $0.condition.query.readsTargetMetrics && $0.condition.query.range != .run }

@@ -3,17 +3,25 @@ import CoreMetrics
 /// The harness's own metrics, through swift-metrics, for dashboards that watch canaries as they run:
 /// attempts by probe, provider and outcome, attempt latency, alerts firing, and at the end each gate's verdict and
 /// the decision. The factory is passed in (a Prometheus one for `canary run --metrics-port`); by default nothing
-/// is recorded.
+/// is recorded. A runner recording from a location labels its attempts with it.
 struct RunMetrics: Sendable {
     let factory: any MetricsFactory
     let runID: String
+    /// The runner's `--location`, added as a `location` label to attempts; nil adds none.
+    let location: String?
     private var attempts: [String: Counter] = [:]
     private var durations: [String: CoreMetrics.Timer] = [:]
     private var firing: [String: Gauge] = [:]
 
-    init(factory: any MetricsFactory, runID: String) {
+    init(factory: any MetricsFactory, runID: String, location: String? = nil) {
         self.factory = factory
         self.runID = runID
+        self.location = location
+    }
+
+    /// `dimensions`, with the runner's location when it has one.
+    private func located(_ dimensions: [(String, String)]) -> [(String, String)] {
+        location.map { dimensions + [("location", $0)] } ?? dimensions
     }
 
     mutating func attempted(_ result: ProbeResult) {
@@ -23,14 +31,16 @@ struct RunMetrics: Sendable {
         if attempts[key] == nil {
             attempts[key] = Counter(
                 label: "canary_attempts_total",
-                dimensions: [("probe", result.probe), ("provider", provider), ("outcome", outcome)], factory: factory)
+                dimensions: located([("probe", result.probe), ("provider", provider), ("outcome", outcome)]),
+                factory: factory)
         }
         attempts[key]!.increment()
         guard !result.unverified else { return }
         let instance = "\(result.probe)\u{0}\(provider)"
         if durations[instance] == nil {
             durations[instance] = CoreMetrics.Timer(
-                label: "canary_attempt_duration_seconds", dimensions: [("probe", result.probe), ("provider", provider)],
+                label: "canary_attempt_duration_seconds",
+                dimensions: located([("probe", result.probe), ("provider", provider)]),
                 preferredDisplayUnit: .seconds, factory: factory)
         }
         durations[instance]!.recordNanoseconds(Int64(result.latency * 1e9))
