@@ -2,7 +2,7 @@ import ArgumentParser
 import Canary
 import Foundation
 
-/// `canary list`: the runs a database holds, newest first.
+/// `canary list`: the runs a database holds, newest first, with the locations of runs recorded from several.
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List recorded runs, newest first.")
 
@@ -11,8 +11,16 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         let location = try store.existingLocation()
         let runs: [RunRecord]
+        var locations: [String: [String]] = [:]
         do {
-            runs = try await location.withStore(logger: store.logger) { try await $0.runs() }
+            runs = try await location.withStore(logger: store.logger) { stored in
+                let runs = try await stored.runs()
+                for run in runs {
+                    let names = try await stored.locations(of: run.id).map(\.name)
+                    if !names.isEmpty { locations[run.id] = names }
+                }
+                return runs
+            }
         } catch let error as CanaryError {
             Terminal.error(error.description)
             throw ExitCode.usage
@@ -30,7 +38,7 @@ struct ListCommand: AsyncParsableCommand {
                 (run.decision?.rawValue ?? "–").padding(toLength: 15, withPad: " ", startingAt: 0),
                 run.end.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0),
                 String(format: "%5g", run.speed), run.planName.padding(toLength: 8, withPad: " ", startingAt: 0),
-                run.target,
+                run.target + (locations[run.id].map { " from " + $0.joined(separator: ", ") } ?? ""),
             ]
             print(columns.joined(separator: " "))
         }

@@ -93,6 +93,9 @@ extension EndToEndTests {
                 let junit = try String(contentsOfFile: killed.folder + "/eu/\(killed.runID)/junit.xml", encoding: .utf8)
                 #expect(junit.contains(#"<failure type="silent" message="location us-east stopped reporting or never did""#))
 
+                let list = try await EndToEnd.canary(["list", "--db", database])
+                #expect(list.output.contains("http://127.0.0.1:") && list.output.contains(" from eu-west, us-east"), "\(list.output)")
+
                 print(
                     """
                     | min_location_failed | eu-west | us-east | decision | first reason |
