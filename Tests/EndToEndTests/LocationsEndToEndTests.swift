@@ -85,7 +85,14 @@ extension EndToEndTests {
 
                 let killed = try await Self.run(
                     minLocationFailed: 1, us: direct, database: database, environment: environment, direct: direct,
-                    killJoinerAfter: .seconds(4))
+                    killJoinerAfter: .seconds(4)
+                ) { runID in
+                    // A second runner for a location that is recording is refused, and so is a run that is not there.
+                    let twice = try await EndToEnd.canary(["run", "--join", runID, "--location", "eu-west", "--db", database])
+                    #expect(twice.status == 64 && twice.output.contains("Location eu-west is still recording run \(runID)"), "\(twice.output)")
+                    let missing = try await EndToEnd.canary(["run", "--join", "no-such-run", "--location", "x", "--db", database])
+                    #expect(missing.status == 64 && missing.output.contains("no-such-run"), "\(missing.output)")
+                }
                 #expect(killed.founder.status == 1, "\(killed.founder.output)")
                 #expect(killed.joiner.status == SIGKILL || killed.joiner.status == 128 + SIGKILL)
                 #expect(killed.firstReason.hasPrefix("location us-east stopped reporting at t+"), "\(killed.firstReason)")
@@ -111,7 +118,7 @@ extension EndToEndTests {
         /// and waits for both runners.
         static func run(
             minLocationFailed: Int, us: String, database: String, environment: [String: String], direct: String,
-            killJoinerAfter: Duration? = nil
+            killJoinerAfter: Duration? = nil, whileRunning: (String) async throws -> Void = { _ in }
         ) async throws -> Outcome {
             let folder = EndToEnd.temporaryFolder()
             try plan(minLocationFailed: minLocationFailed).write(toFile: folder + "/plan.yaml", atomically: true, encoding: .utf8)
@@ -122,12 +129,13 @@ extension EndToEndTests {
                     "--location", "eu-west", "--out", folder + "/eu", "--progress", "plain",
                 ], environment: environment)
             let runID = try await newRun(in: database, besides: known)
-            let joiner = try await EndToEnd.canary(
+            async let joiner = EndToEnd.canary(
                 [
                     "run", "--join", runID, "--location", "us-east", "--target", us, "--db", database,
                     "--out", folder + "/us", "--progress", "plain",
                 ], environment: environment, interruptAfter: killJoinerAfter, signal: SIGKILL)
-            return Outcome(founder: try await founder, joiner: joiner, runID: runID, folder: folder)
+            try await whileRunning(runID)
+            return Outcome(founder: try await founder, joiner: try await joiner, runID: runID, folder: folder)
         }
 
         /// The id of the run that appears in `database` besides `known`.
