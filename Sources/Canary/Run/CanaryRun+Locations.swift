@@ -49,7 +49,8 @@ extension CanaryRun {
             fromSeconds: from, lastSeen: from)
     }
 
-    /// Refuses a decided run, one whose timeline is over, and a location another live runner records from.
+    /// Refuses a run against the fakes, one started without a location, a decided run, one whose timeline is over,
+    /// and a location another live runner records from.
     private func checkJoinable(_ run: RunRecord, location: String, at from: Double) async throws {
         if run.mode == .fake {
             throw CanaryError.usage(
@@ -69,8 +70,14 @@ extension CanaryRun {
                     + "time ago, so there is nothing left to join.",
                 hint: "Start a new run; runners of one run start within the plan's length of each other.")
         }
+        let locations = try await store.locations(of: run.id)
+        guard !locations.isEmpty else {
+            throw CanaryError.usage(
+                "Run \(run.id) was started without --location, so it is recorded from one place and decided there.",
+                hint: "Start the first runner with --location NAME; the others join that run.")
+        }
         let limit = RunLocation.silenceLimit(plan, speed: run.speed)
-        if let live = try await store.locations(of: run.id).first(where: { $0.name == location }),
+        if let live = locations.first(where: { $0.name == location }),
             live.finishedAt == nil, from - live.lastSeen <= limit
         {
             throw CanaryError.usage(
