@@ -2,6 +2,8 @@
 struct LocatedObservations: Sendable {
     private(set) var all = RunObservations()
     private var byLocation: [String: RunObservations] = [:]
+    private var baseline: [ProbeKey: [Double]]?
+    private var prometheus: PrometheusReadings?
 
     /// Adds one result; results must come in finishing order.
     mutating func add(_ result: ProbeResult) {
@@ -21,9 +23,6 @@ struct LocatedObservations: Sendable {
         all = shared(all)
         byLocation = byLocation.mapValues(shared)
     }
-
-    private var baseline: [ProbeKey: [Double]]?
-    private var prometheus: PrometheusReadings?
 
     private func shared(_ read: RunObservations) -> RunObservations {
         var read = read
