@@ -27,6 +27,8 @@ struct RunLauncher {
     ) async throws -> RunSummary {
         var configuration = FakeDeploymentConfiguration()
         if let faults { configuration.faults = faults }
+        // A database that cannot be opened fails before any fake starts, in the time one connection takes.
+        try await store.withStore(logger: logger) { _ in }
         return try await withFakeStack(configuration, logger: logger) { stack in
             let environment = ProcessInfo.processInfo.environment.merging(stack.environment) { _, fake in fake }
             return try await against(
