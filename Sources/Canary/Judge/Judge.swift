@@ -59,7 +59,7 @@ public struct Judge: Sendable {
         return Judgment(
             run: run, plan: plan, end: end, reach: reach, alerts: alerts, gates: gates, findings: findings,
             attempts: read.all.attempts, segments: segments, gaps: gaps, outcome: outcome, metricsSource: metricsSource,
-            locations: locations, minLocationFailed: plan.minLocationFailed)
+            locations: locations)
     }
 
     /// The plan's alert transitions and gate verdicts over one set of observations.
@@ -140,8 +140,6 @@ public struct Judgment: Sendable {
     public var metricsSource: String?
     /// For a run recorded from several locations: each location and how it fared, by name; empty otherwise.
     public var locations: [LocationSummary] = []
-    /// How many locations must see a failure for it to count (the plan's `min_location_failed`).
-    public var minLocationFailed = 1
 }
 
 extension Query {

@@ -44,7 +44,7 @@ public struct ReportBuilder: Sendable {
             latencyBreakdownMeasured: false, rollback: rollback, comparison: try await comparison(of: runID))
         if !judgment.locations.isEmpty {
             report.locations = judgment.locations
-            report.minLocationFailed = judgment.minLocationFailed
+            report.minLocationFailed = plan.minLocationFailed
         }
         return report
     }
