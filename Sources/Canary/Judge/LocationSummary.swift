@@ -46,6 +46,12 @@ extension RunLocation {
     /// Real seconds between a runner's signs of life while it records.
     public static let heartbeatInterval = 2.0
 
+    /// Whether its runner still records: not finished, and heard from within `limit` seconds of `now` (real
+    /// seconds on the run's clock).
+    public func isLive(at now: Double, limit: Double) -> Bool {
+        finishedAt == nil && now - lastSeen <= limit
+    }
+
     /// Real seconds of silence after which a location counts as gone: the plan's shortest alert window (a
     /// location blind for longer could miss a whole alert), and never less than three heartbeats.
     public static func silenceLimit(_ plan: Plan, speed: Double) -> Double {

@@ -77,9 +77,7 @@ extension CanaryRun {
                 hint: "Start the first runner with --location NAME; the others join that run.")
         }
         let limit = RunLocation.silenceLimit(plan, speed: run.speed)
-        if let live = locations.first(where: { $0.name == location }),
-            live.finishedAt == nil, from - live.lastSeen <= limit
-        {
+        if let live = locations.first(where: { $0.name == location }), live.isLive(at: from, limit: limit) {
             throw CanaryError.usage(
                 "Location \(location) is still recording run \(run.id) (process \(live.runnerPID.map(String.init) ?? "?") "
                     + "on \(live.runnerHost ?? "an unknown host")).",
@@ -119,7 +117,7 @@ extension CanaryRun {
                 return try await report(runID, judgment: judgment, end: run.end)
             }
             let others = try await store.locations(of: runID).filter {
-                $0.name != location && $0.finishedAt == nil && now - $0.lastSeen <= limit
+                $0.name != location && $0.isLive(at: now, limit: limit)
             }
             if end == .interrupted, !others.isEmpty {
                 // Stopped by a person while other locations go on: they decide; this runner reports what it has.
