@@ -134,7 +134,7 @@ import Testing
             let eu = RunLocation(name: "eu-west", runnerPID: 6, runnerHost: "a", target: "https://edge-eu", joinedAt: joined, fromSeconds: 0, lastSeen: 0)
             try await store.join("r", location: us)
             try await store.join("r", location: eu)
-            try await store.heartbeat("r", location: "eu-west", at: 30)
+            #expect(try await store.heartbeat("r", location: "eu-west", at: 30) == nil, "an undecided run")
             try await store.heartbeat("r", location: "eu-west", at: 20)
             try await store.finishLocation("r", location: "us-east", at: 40)
             var locations = try await store.locations(of: "r")
@@ -165,6 +165,7 @@ import Testing
             #expect(try await store.claimDecision(of: "r", by: "us-east", until: now + 200, now: now + 91), "a lease that ran out is taken")
             try await store.finish("r", endedAt: now, end: .completed, reach: 60, gates: [], outcome: .init(decision: .go, reasons: []))
             #expect(try await store.claimDecision(of: "r", by: "us-east", until: now + 300, now: now + 92) == false, "a decided run has no lease")
+            #expect(try await store.heartbeat("r", location: "us-east", at: 61) == .go, "a heartbeat hears the decision")
         }
     }
 

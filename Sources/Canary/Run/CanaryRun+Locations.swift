@@ -88,8 +88,7 @@ extension CanaryRun {
     /// Says this location is alive; stops it once another location has decided the run.
     func heartbeat(_ runID: String, location: String, at now: Double, control: RunControl) async {
         do {
-            try await store.heartbeat(runID, location: location, at: now)
-            if let decision = try await store.run(runID)?.decision, control.stopReason == nil {
+            if let decision = try await store.heartbeat(runID, location: location, at: now), control.stopReason == nil {
                 settings.progress("another location decided the run \(decision.rawValue); \(location) stops")
                 control.stop(.stoppedOnCritical)
             }

@@ -21,11 +21,14 @@ extension CanaryStore {
         }
     }
 
-    public func heartbeat(_ runID: String, location: String, at seconds: Double) async throws {
+    @discardableResult
+    public func heartbeat(_ runID: String, location: String, at seconds: Double) async throws -> Decision? {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE run_locations SET last_seen = MAX(last_seen, ?) WHERE run_id = ? AND name = ?",
                 arguments: [seconds, runID, location])
+            return try String.fetchOne(db, sql: "SELECT decision FROM runs WHERE id = ?", arguments: [runID])
+                .flatMap(Decision.init(rawValue:))
         }
     }
 

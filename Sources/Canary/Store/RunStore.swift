@@ -27,8 +27,10 @@ public protocol RunStore: Sendable {
     /// Records that a runner records into `runID` from `location.name`: a new location, or one rejoining (its
     /// pid, host, target and start replaced, its finish cleared).
     func join(_ runID: String, location: RunLocation) async throws
-    /// Records that the runner of `location` is alive at `seconds` (real seconds on the run's clock).
-    func heartbeat(_ runID: String, location: String, at seconds: Double) async throws
+    /// Records that the runner of `location` is alive at `seconds` (real seconds on the run's clock); returns the
+    /// run's decision once some runner has taken it, so a runner learns it without reading the whole run.
+    @discardableResult
+    func heartbeat(_ runID: String, location: String, at seconds: Double) async throws -> Decision?
     /// Records that `location` played its timeline to the end at `seconds`.
     func finishLocation(_ runID: String, location: String, at seconds: Double) async throws
     /// The locations recording into `runID`, by name; empty for a run recorded from one unnamed place.

@@ -19,14 +19,16 @@ extension PostgresStore {
         }
     }
 
-    public func heartbeat(_ runID: String, location: String, at seconds: Double) async throws {
-        _ = try await rows(
+    @discardableResult
+    public func heartbeat(_ runID: String, location: String, at seconds: Double) async throws -> Decision? {
+        try await rows(
             "record that location \(location) of run \(runID) is alive",
             """
             UPDATE run_locations SET last_seen = GREATEST(last_seen, \(seconds))
-            WHERE run_id = \(runID) AND name = \(location) RETURNING 1
+            WHERE run_id = \(runID) AND name = \(location)
+            RETURNING (SELECT decision FROM runs WHERE id = \(runID)) AS decision
             """
-        ) { _ in () }
+        ) { try $0["decision"].decode(String?.self) }.first.flatMap { $0 }.flatMap(Decision.init(rawValue:))
     }
 
     public func finishLocation(_ runID: String, location: String, at seconds: Double) async throws {
