@@ -11,15 +11,10 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         let location = try store.existingLocation()
         let runs: [RunRecord]
-        var locations: [String: [String]] = [:]
+        let locations: [String: [String]]
         do {
-            runs = try await location.withStore(logger: store.logger) { stored in
-                let runs = try await stored.runs()
-                for run in runs {
-                    let names = try await stored.locations(of: run.id).map(\.name)
-                    if !names.isEmpty { locations[run.id] = names }
-                }
-                return runs
+            (runs, locations) = try await location.withStore(logger: store.logger) { stored in
+                (try await stored.runs(), try await stored.locationNames())
             }
         } catch let error as CanaryError {
             Terminal.error(error.description)

@@ -156,6 +156,8 @@ import Testing
                     ProbeResult(probe: "health", provider: nil, phase: "p", intendedAt: 3, startedAt: 3, latency: 0.1, passed: true, errorClass: nil, detail: "ok"),
                 ], to: "r")
             #expect(try await store.results(of: "r").map(\.location) == ["eu-west", "us-east", nil])
+            try await store.begin(Self.run("unnamed"))
+            #expect(try await store.locationNames() == ["r": ["eu-west", "us-east"]])
             #expect(try await store.scanResults(of: "r", into: [String?]()) { $0.append($1.location) } == ["eu-west", "us-east", nil])
 
             let now = Date(timeIntervalSince1970: 1_700_000_100)

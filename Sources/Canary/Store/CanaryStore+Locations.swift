@@ -54,6 +54,16 @@ extension CanaryStore {
         }
     }
 
+    public func locationNames() async throws -> [String: [String]] {
+        try await writer.read { db in
+            var names: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT run_id, name FROM run_locations ORDER BY run_id, name") {
+                names[row["run_id"], default: []].append(row["name"])
+            }
+            return names
+        }
+    }
+
     public func claimDecision(of runID: String, by holder: String, until: Date, now: Date) async throws -> Bool {
         try await writer.write { db in
             try db.execute(

@@ -35,6 +35,8 @@ public protocol RunStore: Sendable {
     func finishLocation(_ runID: String, location: String, at seconds: Double) async throws
     /// The locations recording into `runID`, by name; empty for a run recorded from one unnamed place.
     func locations(of runID: String) async throws -> [RunLocation]
+    /// The location names of every run recorded from locations, by run id, each list by name: one read for a listing.
+    func locationNames() async throws -> [String: [String]]
     /// Takes or renews, for `holder`, the lease to decide `runID` until `until`. True when it is `holder`'s now;
     /// false while another holder's lease runs, or once the run is decided. One conditional update, so two
     /// runners finishing at once never both decide, and a lease whose holder died runs out.

@@ -55,6 +55,16 @@ extension PostgresStore {
         }
     }
 
+    public func locationNames() async throws -> [String: [String]] {
+        var names: [String: [String]] = [:]
+        for (runID, name) in try await rows(
+            "read the locations of every run", "SELECT run_id, name FROM run_locations ORDER BY run_id, name"
+        ) { (try $0["run_id"].decode(String.self), try $0["name"].decode(String.self)) } {
+            names[runID, default: []].append(name)
+        }
+        return names
+    }
+
     public func claimDecision(of runID: String, by holder: String, until: Date, now: Date) async throws -> Bool {
         let claimed = try await rows(
             "claim the decision of run \(runID)",
