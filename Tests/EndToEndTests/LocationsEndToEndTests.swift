@@ -122,7 +122,7 @@ extension EndToEndTests {
         ) async throws -> Outcome {
             let folder = EndToEnd.temporaryFolder()
             try plan(minLocationFailed: minLocationFailed).write(toFile: folder + "/plan.yaml", atomically: true, encoding: .utf8)
-            let known = Set(try await StoreLocation(database).withStore(logger: quiet) { try await $0.runs().map(\.id) })
+            let known = Set(try await StoreLocation(database).withStore(logger: EndToEnd.logger) { try await $0.runs().map(\.id) })
             async let founder = EndToEnd.canary(
                 [
                     "run", "--target", direct, "--scenario", folder + "/plan.yaml", "--speed", "30", "--db", database,
@@ -142,7 +142,7 @@ extension EndToEndTests {
         static func newRun(in database: String, besides known: Set<String>) async throws -> String {
             let deadline = ContinuousClock.now + .seconds(30)
             while ContinuousClock.now < deadline {
-                let ids = try await StoreLocation(database).withStore(logger: quiet) { try await $0.runs().map(\.id) }
+                let ids = try await StoreLocation(database).withStore(logger: EndToEnd.logger) { try await $0.runs().map(\.id) }
                 if let id = ids.first(where: { !known.contains($0) }) { return id }
                 try await Task.sleep(for: .milliseconds(100))
             }
@@ -152,11 +152,5 @@ extension EndToEndTests {
         static func decision(_ output: String) -> String {
             output.split(separator: "\n").first { $0.hasPrefix("decision: ") }.map { String($0.dropFirst(10)) } ?? "?"
         }
-
-        static let quiet: Logger = {
-            var logger = Logger(label: "e2e.store")
-            logger.logLevel = .error
-            return logger
-        }()
     }
 }
