@@ -23,11 +23,15 @@ import Testing
     }
 
     @Test func workerComesBackWhenTheWindowEnds() async throws {
-        let plan = DeploymentFaultPlan(seed: 1, faults: [.workerStopped(until: .seconds(2))])
+        // The window counts from the deployment's start; a loaded CI took over 2 s to start it and post three
+        // webhooks, so the window is 5 s and the drain after it is given 15 s.
+        let plan = DeploymentFaultPlan(seed: 1, faults: [.workerStopped(until: .seconds(5))])
         try await withFakeDeployment(fastConfiguration(faults: plan), logger: quietLogger) { deployment in
             try await postWebhooks(3, to: deployment)
             #expect(deployment.state.syncStatus().workerRunning == false)
-            try await eventually("queue drained") { deployment.state.sink.records(for: .hubspot).count == 3 }
+            try await eventually(timeout: .seconds(15), "queue drained") {
+                deployment.state.sink.records(for: .hubspot).count == 3
+            }
             #expect(deployment.state.syncStatus().workerRunning)
         }
     }
